@@ -1,0 +1,112 @@
+import { HeapEventQueue, type EventQueue, type ScheduledEvent } from './event-queue.js';
+import type { Nanoseconds } from './time.js';
+
+export type EventHandler<T> = (data: T) => void;
+export type EventHandle = ScheduledEvent<any>;
+
+/** Default event priority; lower numbers run first among events at the same time. */
+export const DEFAULT_PRIORITY = 0;
+
+/**
+ * The simulation kernel (SimPy's split, ns-3's vocabulary): a clock, a future event set and
+ * schedule / cancel / now / step / run. Everything else — stations, models — is built on this
+ * public API and never touches the queue. No module state: every run owns its instance.
+ */
+export class Simulation {
+  private clock: Nanoseconds = 0;
+  private sequence = 0;
+  private processed = 0;
+  private cancelledPending = 0;
+
+  constructor(private readonly queue: EventQueue = new HeapEventQueue()) {}
+
+  /** Current simulated time in integer nanoseconds. */
+  get now(): Nanoseconds {
+    return this.clock;
+  }
+
+  /** Events executed so far (cancelled ones excluded). */
+  get eventsProcessed(): number {
+    return this.processed;
+  }
+
+  /** Events scheduled and neither run nor cancelled. */
+  get pendingEvents(): number {
+    return this.queue.size - this.cancelledPending;
+  }
+
+  /** Runs `handler(data)` after `delay` nanoseconds (0 = now, after the events already due). */
+  schedule<T>(delay: Nanoseconds, handler: EventHandler<T>, data?: T, priority = DEFAULT_PRIORITY): EventHandle {
+    if (!(delay >= 0) || !Number.isFinite(delay)) {
+      throw new RangeError(`Expected a delay >= 0 ns and finite, got ${delay}`);
+    }
+    return this.enqueue(this.clock + Math.round(delay), handler, data as T, priority);
+  }
+
+  /** Runs `handler(data)` at absolute time `time` (not before now). */
+  scheduleAt<T>(time: Nanoseconds, handler: EventHandler<T>, data?: T, priority = DEFAULT_PRIORITY): EventHandle {
+    if (!Number.isFinite(time)) throw new RangeError(`Expected a finite event time, got ${time}`);
+    if (time < this.clock) {
+      throw new RangeError(`Cannot schedule in the past: time ${time} ns is before now (${this.clock} ns)`);
+    }
+    return this.enqueue(Math.round(time), handler, data as T, priority);
+  }
+
+  /**
+   * Cancels a scheduled event; returns false if it already ran or was cancelled. The record
+   * stays in the heap and is skipped when it surfaces (lazy deletion: O(1) here, no search).
+   */
+  cancel(handle: EventHandle): boolean {
+    if (!handle.pending) return false;
+    handle.pending = false;
+    this.cancelledPending++;
+    return true;
+  }
+
+  /** Runs the next event, if any; returns whether one ran. */
+  step(): boolean {
+    const event = this.nextLiveEvent();
+    if (event === undefined) return false;
+    this.execute(event);
+    return true;
+  }
+
+  /**
+   * Runs every event due at or before `until`, then leaves the clock at `until`. Without
+   * `until` it runs until no event is left.
+   */
+  run(until: Nanoseconds = Number.POSITIVE_INFINITY): void {
+    if (Number.isNaN(until) || until < this.clock) {
+      throw new RangeError(`Cannot run until ${until} ns: it is before now (${this.clock} ns)`);
+    }
+    for (let event = this.nextLiveEvent(); event !== undefined && event.time <= until; event = this.nextLiveEvent()) {
+      this.execute(event);
+    }
+    if (until !== Number.POSITIVE_INFINITY) this.clock = until;
+  }
+
+  private enqueue<T>(time: Nanoseconds, handler: EventHandler<T>, data: T, priority: number): EventHandle {
+    const event: ScheduledEvent<T> = { time, priority, sequence: this.sequence++, handler, data, pending: true };
+    this.queue.add(event);
+    return event;
+  }
+
+  /** Peeks past cancelled records, dropping them, without removing the live one. */
+  private nextLiveEvent(): ScheduledEvent<any> | undefined {
+    let event = this.queue.peek();
+    while (event !== undefined && !event.pending) {
+      this.queue.pop();
+      this.cancelledPending--;
+      event = this.queue.peek();
+    }
+    return event;
+  }
+
+  private execute(event: ScheduledEvent<any>): void {
+    this.queue.pop();
+    this.clock = event.time;
+    event.pending = false; // a late cancel() of a handle that already ran reports false
+    this.processed++;
+    event.handler(event.data);
+  }
+}
