@@ -88,6 +88,21 @@ describe('Simulation', () => {
     expect(sim.now).toBe(s(4));
   });
 
+  it('stops a run after the event that calls stop, leaving later events pending', () => {
+    const sim = new Simulation();
+    const ran: number[] = [];
+    for (const t of [1, 2, 3]) sim.scheduleAt(s(t), () => {
+      ran.push(t);
+      if (t === 2) sim.stop();
+    });
+    sim.run(s(10));
+    expect(ran).toEqual([1, 2]);
+    expect(sim.now).toBe(s(2));
+    expect(sim.pendingEvents).toBe(1);
+    sim.run();
+    expect(ran).toEqual([1, 2, 3]);
+  });
+
   it('steps one event at a time and reports when none is left', () => {
     const sim = new Simulation();
     sim.schedule(ms(5), () => undefined);

@@ -17,6 +17,8 @@ export class Simulation {
   private sequence = 0;
   private processed = 0;
   private cancelledPending = 0;
+  private stopRequested = false;
+  private tracer: ((event: ScheduledEvent<any>) => void) | undefined;
 
   constructor(private readonly queue: EventQueue = new HeapEventQueue()) {}
 
@@ -33,6 +35,14 @@ export class Simulation {
   /** Events scheduled and neither run nor cancelled. */
   get pendingEvents(): number {
     return this.queue.size - this.cancelledPending;
+  }
+
+  /**
+   * Calls `tracer` with every event just before it runs (time, priority, sequence, data):
+   * for trace fingerprints in determinism tests and for debugging a model.
+   */
+  trace(tracer: ((event: ScheduledEvent<any>) => void) | undefined): void {
+    this.tracer = tracer;
   }
 
   /** Runs `handler(data)` after `delay` nanoseconds (0 = now, after the events already due). */
@@ -73,16 +83,24 @@ export class Simulation {
 
   /**
    * Runs every event due at or before `until`, then leaves the clock at `until`. Without
-   * `until` it runs until no event is left.
+   * `until` it runs until no event is left. A handler may call `stop()` to end it early:
+   * then the clock stays at the stopping event's time.
    */
   run(until: Nanoseconds = Number.POSITIVE_INFINITY): void {
     if (Number.isNaN(until) || until < this.clock) {
       throw new RangeError(`Cannot run until ${until} ns: it is before now (${this.clock} ns)`);
     }
+    this.stopRequested = false;
     for (let event = this.nextLiveEvent(); event !== undefined && event.time <= until; event = this.nextLiveEvent()) {
       this.execute(event);
+      if (this.stopRequested) return;
     }
     if (until !== Number.POSITIVE_INFINITY) this.clock = until;
+  }
+
+  /** Makes the current `run` return after the event now running (e.g. the last measured request ended). */
+  stop(): void {
+    this.stopRequested = true;
   }
 
   private enqueue<T>(time: Nanoseconds, handler: EventHandler<T>, data: T, priority: number): EventHandle {
@@ -107,6 +125,7 @@ export class Simulation {
     this.clock = event.time;
     event.pending = false; // a late cancel() of a handle that already ran reports false
     this.processed++;
+    if (this.tracer !== undefined) this.tracer(event);
     event.handler(event.data);
   }
 }

@@ -1,6 +1,9 @@
 import type { Simulation } from './simulation.js';
 import type { Nanoseconds } from './time.js';
 
+const EMPTY_RING = new Float64Array(0);
+const MIN_RING = 8;
+
 export interface StationOptions<J> {
   /** Shown in warnings and errors (`coredns-0`, `pod svc-12/3`). */
   readonly name: string;
@@ -12,6 +15,11 @@ export interface StationOptions<J> {
   readonly onStart?: (job: J, waited: Nanoseconds) => void;
   /** Called when the job's service ends. */
   readonly onDone: (job: J) => void;
+  /**
+   * Start of the statistics window, at or before now: a station built lazily in the middle
+   * of a measurement counts as idle since then (it did not exist, so it served nothing).
+   */
+  readonly measureFrom?: Nanoseconds;
 }
 
 /**
@@ -29,9 +37,10 @@ export class Station<J> {
   private readonly finish: (job: J) => void;
 
   private busy = 0;
-  private ringJobs: (J | undefined)[] = new Array(16);
-  private ringServiceTimes: Float64Array = new Float64Array(16);
-  private ringArrivals: Float64Array = new Float64Array(16);
+  // Rings start empty: most stations of a large cluster (backend pods) never queue a job.
+  private ringJobs: (J | undefined)[] = [];
+  private ringServiceTimes: Float64Array = EMPTY_RING;
+  private ringArrivals: Float64Array = EMPTY_RING;
   private head = 0;
   private waiting = 0;
 
@@ -60,7 +69,11 @@ export class Station<J> {
     this.onStart = options.onStart;
     this.onDone = options.onDone;
     this.finish = this.complete.bind(this);
-    this.windowStart = sim.now;
+    const measureFrom = options.measureFrom ?? sim.now;
+    if (!(measureFrom <= sim.now)) {
+      throw new RangeError(`Station ${options.name}: expected measureFrom <= now (${sim.now} ns), got ${measureFrom}`);
+    }
+    this.windowStart = measureFrom;
     this.lastChange = sim.now;
   }
 
@@ -171,9 +184,10 @@ export class Station<J> {
   /** Doubles the rings (sizes stay powers of two so a slot is a mask, not a modulo). */
   private growRing(): void {
     const size = this.ringJobs.length;
-    const jobs: (J | undefined)[] = new Array(size * 2);
-    const serviceTimes = new Float64Array(size * 2);
-    const arrivals = new Float64Array(size * 2);
+    const newSize = Math.max(2 * size, MIN_RING);
+    const jobs: (J | undefined)[] = new Array(newSize);
+    const serviceTimes = new Float64Array(newSize);
+    const arrivals = new Float64Array(newSize);
     for (let i = 0; i < this.waiting; i++) {
       const from = (this.head + i) & (size - 1);
       jobs[i] = this.ringJobs[from];
