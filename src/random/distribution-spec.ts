@@ -1,6 +1,6 @@
 import { formatDuration, parseDuration } from '../engine/time.js';
 import { InputError } from '../input-error.js';
-import { closestName } from './closest-name.js';
+import { closestName } from '../text/closest-name.js';
 
 /** What a distribution's fields measure: durations are written with units, numbers bare. */
 export type DistributionUnit = 'duration' | 'number';

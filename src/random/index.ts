@@ -26,4 +26,4 @@ export {
 } from './distribution-spec.js';
 export { makeSampler } from './distribution-sampler.js';
 export { describeDistribution, distributionMean } from './distribution-summary.js';
-export { closestName } from './closest-name.js';
+export { KeyedPermutation, mix32 } from './keyed-permutation.js';

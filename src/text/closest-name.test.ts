@@ -20,4 +20,12 @@ describe('closestName', () => {
     expect(closestName('', NAMES)).toBeUndefined();
     expect(closestName('ab', NAMES)).toBeUndefined();
   });
+
+  it('suggests an option for swapped letters, a missing letter or a prefix', () => {
+    const runOptions = ['out', 'set', 'force', 'quiet', 'help'];
+    expect(closestName('quite', runOptions)).toBe('quiet');
+    expect(closestName('forc', runOptions)).toBe('force');
+    expect(closestName('qu', runOptions)).toBe('quiet');
+    expect(closestName('workers', runOptions)).toBeUndefined();
+  });
 });

@@ -1,0 +1,1 @@
+export { scenarioModel } from './scenario/scenario-model.js';

@@ -1,0 +1,151 @@
+import { formatDuration, parseDuration, type Nanoseconds } from '../engine/time.js';
+import { InputError } from '../input-error.js';
+import { parseDistribution, type DistributionSpec } from '../random/index.js';
+
+/**
+ * A model parameter declared once, as data (ns-3's attributes, OMNeT++'s @unit): validation,
+ * `eastwest describe`, the README tables and the CSV column names all come from these records.
+ */
+interface ParameterBase {
+  /** Dotted path as written in experiment files: `cluster.services`. */
+  readonly path: string;
+  /** Unit in the words users expect (`Services`, `requests/s`, `duration`, `cores`). */
+  readonly unit: string;
+  /** One line: what it means in Kubernetes terms. */
+  readonly doc: string;
+  /** Where the default comes from (a citation), or `assumption` when nothing published backs it. */
+  readonly source: string;
+}
+
+export interface IntegerParameter extends ParameterBase {
+  readonly kind: 'integer';
+  readonly default: number;
+  readonly min: number;
+  readonly max?: number;
+}
+
+export interface NumberParameter extends ParameterBase {
+  readonly kind: 'number';
+  readonly default: number;
+  readonly min: number;
+  /** True when `min` itself is not allowed (a rate must be > 0). */
+  readonly minExclusive?: boolean;
+  readonly max?: number;
+}
+
+export interface DurationParameter extends ParameterBase {
+  readonly kind: 'duration';
+  /** As written in YAML: `90s`. */
+  readonly default: string;
+  readonly min: Nanoseconds;
+  readonly minExclusive?: boolean;
+  readonly max?: Nanoseconds;
+}
+
+export interface DistributionParameter extends ParameterBase {
+  readonly kind: 'distribution';
+  /** As written in YAML: `{ dist: lognormal, median: 2ms, p99: 20ms }`. */
+  readonly default: Readonly<Record<string, unknown>>;
+  /** Whether the distribution's fields are durations or plain numbers. */
+  readonly valueUnit: 'duration' | 'number';
+}
+
+export interface ChoiceParameter extends ParameterBase {
+  readonly kind: 'choice';
+  readonly default: string;
+  readonly choices: readonly string[];
+}
+
+export interface BooleanParameter extends ParameterBase {
+  readonly kind: 'boolean';
+  readonly default: boolean;
+}
+
+export type ParameterSpec =
+  | IntegerParameter
+  | NumberParameter
+  | DurationParameter
+  | DistributionParameter
+  | ChoiceParameter
+  | BooleanParameter;
+
+/** A parameter's value after parsing: durations in ns, distributions as specs. */
+export type ParameterValue = number | string | boolean | DistributionSpec;
+
+/** Parses and range-checks one value written for `spec`; throws InputError naming the path. */
+export function parseParameterValue(spec: ParameterSpec, raw: unknown): ParameterValue {
+  switch (spec.kind) {
+    case 'integer':
+      return parseBoundedNumber(spec, raw, true);
+    case 'number':
+      return parseBoundedNumber(spec, raw, false);
+    case 'duration':
+      return parseBoundedDuration(spec, raw);
+    case 'distribution':
+      return parseDistribution(raw, spec.path, spec.valueUnit);
+    case 'choice':
+      if (typeof raw === 'string' && spec.choices.includes(raw)) return raw;
+      throw new InputError(spec.path, `one of ${spec.choices.join(', ')}`, raw);
+    case 'boolean':
+      if (typeof raw === 'boolean') return raw;
+      throw new InputError(spec.path, 'true or false', raw);
+  }
+}
+
+/** The range as a reader sees it: `>= 1`, `1 to 5000`, `> 0`, `0s to 1h`. */
+export function describeRange(spec: ParameterSpec): string {
+  switch (spec.kind) {
+    case 'integer':
+    case 'number':
+      return rangeText(spec.min, spec.max, spec.kind === 'number' && spec.minExclusive === true, String);
+    case 'duration':
+      return rangeText(spec.min, spec.max, spec.minExclusive === true, formatDuration);
+    case 'distribution':
+      return `{ dist: ... } with ${spec.valueUnit === 'duration' ? 'duration' : 'number'} fields`;
+    case 'choice':
+      return spec.choices.join(' | ');
+    case 'boolean':
+      return 'true | false';
+  }
+}
+
+/** The default as written in an experiment file (YAML flow style for distributions). */
+export function describeDefault(spec: ParameterSpec): string {
+  if (spec.kind !== 'distribution') return String(spec.default);
+  const fields = Object.entries(spec.default).map(([key, value]) => `${key}: ${String(value)}`);
+  return `{ ${fields.join(', ')} }`;
+}
+
+function parseBoundedNumber(spec: IntegerParameter | NumberParameter, raw: unknown, integer: boolean): number {
+  const exclusive = spec.kind === 'number' && spec.minExclusive === true;
+  const expected = `${integer ? 'an integer' : 'a number'} ${rangeText(spec.min, spec.max, exclusive, String)}`;
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || (integer && !Number.isInteger(raw))) {
+    throw new InputError(spec.path, expected, raw);
+  }
+  if (!inRange(raw, spec.min, spec.max, exclusive)) throw new InputError(spec.path, expected, raw);
+  return raw;
+}
+
+function parseBoundedDuration(spec: DurationParameter, raw: unknown): Nanoseconds {
+  const exclusive = spec.minExclusive === true;
+  const range = rangeText(spec.min, spec.max, exclusive, formatDuration);
+  let value: Nanoseconds;
+  try {
+    if (typeof raw !== 'string') throw new Error('not a string');
+    value = parseDuration(raw);
+  } catch {
+    throw new InputError(spec.path, `a duration with a unit (ns, us, ms, s, m, h) ${range}`, raw);
+  }
+  if (!inRange(value, spec.min, spec.max, exclusive)) throw new InputError(spec.path, `a duration ${range}`, raw);
+  return value;
+}
+
+function inRange(value: number, min: number, max: number | undefined, minExclusive: boolean): boolean {
+  if (minExclusive ? value <= min : value < min) return false;
+  return max === undefined || value <= max;
+}
+
+function rangeText(min: number, max: number | undefined, minExclusive: boolean, show: (n: number) => string): string {
+  if (max !== undefined) return minExclusive ? `> ${show(min)} and <= ${show(max)}` : `from ${show(min)} to ${show(max)}`;
+  return `${minExclusive ? '>' : '>='} ${show(min)}`;
+}
