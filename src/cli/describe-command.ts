@@ -1,0 +1,48 @@
+import type { MetricSpec } from '../contract/metric-spec.js';
+import { describeDefault, describeRange, type ParameterSpec } from '../contract/parameter-spec.js';
+import type { CliContext } from './cli-context.js';
+import { DESCRIBE_HELP } from './help-text.js';
+import { BadInputError } from '../experiment/index.js';
+import { parseCommandArgs } from './parse-command-args.js';
+import { wrapText } from './text-wrap.js';
+
+const OPTIONS = {
+  metrics: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `eastwest describe [--metrics]`: the model's tables, one block per entry (fits 100 columns). */
+export async function describeCommand(args: readonly string[], context: CliContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('eastwest describe', args, OPTIONS);
+  if (values.help === true) {
+    context.stdout.write(DESCRIBE_HELP);
+    return 0;
+  }
+  if (positionals.length > 0) throw new BadInputError(`eastwest describe: takes no arguments, got \`${positionals.join(' ')}\` (see \`eastwest describe --help\`)`);
+  const { parameters, metrics } = context.model;
+  const text = values.metrics === true ? metrics.map(describeMetric) : parameters.map(describeParameter);
+  const intro = values.metrics === true ? `${metrics.length} metrics (CSV columns, in column order):` : `${parameters.length} parameters (dotted paths as written in experiment files):`;
+  context.stdout.write(`${intro}\n\n${text.join('\n\n')}\n`);
+  return 0;
+}
+
+/** Lines are wrapped to this width so the listing reads in a 100-column terminal. */
+const WIDTH = 98;
+const INDENT = '  ';
+
+export function describeParameter(spec: ParameterSpec): string {
+  return [
+    `${spec.path}  (${spec.unit})`,
+    wrapText(spec.doc, WIDTH, INDENT),
+    wrapText(`default ${describeDefault(spec)}; range ${describeRange(spec)}`, WIDTH, INDENT),
+    wrapText(`source: ${spec.source}`, WIDTH, INDENT),
+  ].join('\n');
+}
+
+export function describeMetric(metric: MetricSpec): string {
+  return [
+    `${metric.name}  (${metric.unit}; ${metric.model})`,
+    wrapText(metric.doc, WIDTH, INDENT),
+    wrapText(`window: ${metric.window}`, WIDTH, INDENT),
+  ].join('\n');
+}

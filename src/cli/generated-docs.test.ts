@@ -1,0 +1,69 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { fakeModel, FAKE_PARAMETERS } from '../experiment/testing/fake-model.js';
+import { SMALL_EXPERIMENT, temporaryFolder } from '../experiment/testing/experiment-fixtures.js';
+import { experimentSchema } from './experiment-schema.js';
+import { expectedDocuments, replaceMarkedSections, staleDocuments } from './generated-docs.js';
+import { parameterTable } from './markdown-tables.js';
+
+/** A repository folder holding exactly what `npm run docs` would write for the fake model. */
+function freshRoot(readme?: string): string {
+  const root = temporaryFolder();
+  mkdirSync(join(root, 'docs'));
+  if (readme !== undefined) writeFileSync(join(root, 'README.md'), readme);
+  for (const [file, content] of expectedDocuments(fakeModel(), root)) writeFileSync(join(root, file), content);
+  return root;
+}
+
+describe('generated documents', () => {
+  it('renders one markdown row per parameter with default, range and source', () => {
+    const rows = parameterTable(FAKE_PARAMETERS).split('\n');
+    expect(rows[0]).toBe('| Path | Unit | Default | Range | Meaning | Source of the default |');
+    expect(rows[2]).toBe('| `cluster.services` | Services | `10` | from 1 to 100000 | ClusterIP Services in the cluster. | assumption |');
+  });
+
+  it('replaces only the text between matching markers', () => {
+    const text = 'intro\n<!-- generated:parameters -->\nold\n<!-- /generated:parameters -->\noutro\n<!-- generated:other -->\nkept\n<!-- /generated:other -->\n';
+    expect(replaceMarkedSections(text, { parameters: 'new\n' })).toBe(
+      'intro\n<!-- generated:parameters -->\nnew\n<!-- /generated:parameters -->\noutro\n<!-- generated:other -->\nkept\n<!-- /generated:other -->\n',
+    );
+  });
+
+  it('finds nothing stale right after generating, and names a file edited by hand', () => {
+    const root = freshRoot('# Readme\n<!-- generated:metrics -->\n<!-- /generated:metrics -->\n');
+    expect(staleDocuments(fakeModel(), root)).toEqual([]);
+    writeFileSync(join(root, 'docs/parameters.md'), 'edited\n');
+    expect(staleDocuments(fakeModel(), root)).toEqual(['docs/parameters.md']);
+  });
+
+  it('finds a README stale when the tables change under its markers', () => {
+    const root = freshRoot('<!-- generated:parameters -->\n<!-- /generated:parameters -->\n');
+    const changed = { ...fakeModel(), parameters: FAKE_PARAMETERS.slice(1) };
+    expect(staleDocuments(changed, root)).toContain('README.md');
+  });
+
+  it('leaves a README without markers alone', () => {
+    const root = freshRoot('# Readme without generated sections\n');
+    expect([...expectedDocuments(fakeModel(), root).keys()]).not.toContain('README.md');
+  });
+});
+
+describe('experimentSchema', () => {
+  const validate = new Ajv2020({ strict: false }).compile(experimentSchema(FAKE_PARAMETERS));
+
+  it('accepts a valid experiment file, nested or dotted', () => {
+    expect(validate(parseYaml(SMALL_EXPERIMENT))).toBe(true);
+    expect(validate({ name: 'x', duration: '1m30s', scenario: { 'cluster.services': 5, workload: { serviceTime: { dist: 'exponential', mean: '1ms' } } } })).toBe(true);
+  });
+
+  it('rejects unknown keys, out-of-range values, bare-number durations and empty sweep axes', () => {
+    expect(validate({ name: 'x', duration: '1s', scenario: { cluster: { servics: 5 } } })).toBe(false);
+    expect(validate({ name: 'x', duration: '1s', scenario: { cluster: { services: 0 } } })).toBe(false);
+    expect(validate({ name: 'x', duration: 60 })).toBe(false);
+    expect(validate({ name: 'x', duration: '1s', sweep: { 'proxy.mode': [] } })).toBe(false);
+    expect(validate({ name: 'x', duration: '1s', scenario: { workload: { serviceTime: { dist: 'lognormal', median: '1ms' } } } })).toBe(false);
+  });
+});

@@ -1,0 +1,66 @@
+import { relative } from 'node:path';
+import { formatDuration } from '../engine/time.js';
+import { groupThousands, loadExperiment, outputPaths, parameterCells, type ResolvedExperiment } from '../experiment/index.js';
+import type { CliContext } from './cli-context.js';
+import { VALIDATE_HELP } from './help-text.js';
+import { parseCommandArgs, singleFile, stringList } from './parse-command-args.js';
+import { clip, renderTextTable } from './text-table.js';
+import { wrapText } from './text-wrap.js';
+
+const OPTIONS = {
+  set: { type: 'string', multiple: true },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Points listed in full; a larger grid shows its first points and a count of the rest. */
+const MAX_LISTED_POINTS = 40;
+
+/** `eastwest validate FILE.yaml`: every check `run` makes before running; writes nothing. */
+export async function validateCommand(args: readonly string[], context: CliContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('eastwest validate', args, OPTIONS);
+  if (values.help === true) {
+    context.stdout.write(VALIDATE_HELP);
+    return 0;
+  }
+  const file = singleFile('eastwest validate', positionals);
+  const experiment = loadExperiment(file, context.model, { sets: stringList(values.set), force: values.force === true, cwd: context.cwd });
+  context.stdout.write(`${describeExperiment(experiment, context.cwd)}\n\n${listPoints(experiment)}\n`);
+  return 0;
+}
+
+export function describeExperiment(experiment: ResolvedExperiment, cwd: string): string {
+  const { header, points, runCount } = experiment;
+  const output = relative(cwd, outputPaths(header.name, undefined, cwd).csv);
+  const rows = [
+    ['experiment', header.name],
+    ...(header.description === '' ? [] : [['about', wrapText(header.description, 98, ' '.repeat(12)).trimStart()]]),
+    ['hash', experiment.hash],
+    ['points', `${groupThousands(points.length)}: ${describeShape(experiment)}`],
+    ['runs', `${groupThousands(runCount)}: ${groupThousands(points.length)} points × ${header.replications} replications`],
+    ['each run', `${formatDuration(header.duration)} measured after ${formatDuration(header.warmup)} warmup, seed ${header.seed}`],
+    ['output', `${output} (with .summary.csv and .meta.json beside it)`],
+  ];
+  return [`${experiment.file} is valid.`, ...rows.map(([key, value]) => `${key.padEnd(12)}${value}`)].join('\n');
+}
+
+function describeShape(experiment: ResolvedExperiment): string {
+  const { sweep, cases } = experiment.canonical;
+  const caseText = `${cases.length} case${cases.length === 1 ? '' : 's'}`;
+  if (sweep.length === 0) return cases.length === 0 ? 'the scenario alone (no sweep, no cases)' : caseText;
+  const axes = sweep.map((axis) => `${axis.path} ${axis.values.length}`).join(' × ');
+  const gridSize = experiment.points.length - cases.length;
+  return `a grid of ${groupThousands(gridSize)} (${axes})${cases.length === 0 ? '' : ` and ${caseText}`}`;
+}
+
+function listPoints(experiment: ResolvedExperiment): string {
+  const listed = experiment.points.slice(0, MAX_LISTED_POINTS);
+  const columns = [
+    { header: 'point', align: 'right' as const },
+    { header: 'from', align: 'left' as const },
+    ...experiment.parameterColumns.map((header) => ({ header, align: 'left' as const })),
+  ];
+  const rows = listed.map((point) => [String(point.index), point.origin, ...parameterCells(point, experiment.parameterColumns).map((cell) => clip(cell, 30))]);
+  const rest = experiment.points.length - listed.length;
+  return renderTextTable(columns, rows) + (rest > 0 ? `\n… and ${groupThousands(rest)} more points` : '');
+}

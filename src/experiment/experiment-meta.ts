@@ -1,0 +1,72 @@
+import type { CodeVersion } from './code-version.js';
+import type { RunRecord } from './experiment-runs.js';
+import type { OutputPaths } from './output-files.js';
+import { PointWarnings } from './point-warnings.js';
+import type { ResolvedExperiment } from './resolved-experiment.js';
+
+/** What the meta records besides the experiment and its results. */
+export interface MetaContext {
+  readonly codeVersion: CodeVersion;
+  /** The command line as typed (`process.argv` without node). */
+  readonly commandLine: readonly string[];
+  readonly workers: number;
+  /** When the experiment started, ISO 8601 (wall clock: meta only, never the CSV). */
+  readonly startedAt: string;
+  readonly totalSeconds: number;
+  readonly files: OutputPaths;
+}
+
+/**
+ * `X.meta.json` (DESIGN.md §3): provenance and wall-clock figures, everything that would
+ * break byte-identical CSVs if it went there: the fully resolved scenario of every point,
+ * the experiment hash, versions, the command line, workers and timings.
+ */
+export function experimentMeta(experiment: ResolvedExperiment, records: readonly RunRecord[], context: MetaContext): object {
+  const { codeVersion } = context;
+  return {
+    experiment: experiment.header.name,
+    file: experiment.file,
+    experimentHash: experiment.hash,
+    codeVersion: codeVersion.label,
+    eastwestVersion: codeVersion.version,
+    gitCommit: codeVersion.gitCommit,
+    gitDirty: codeVersion.dirty,
+    nodeVersion: process.version,
+    commandLine: context.commandLine,
+    workers: context.workers,
+    startedAt: context.startedAt,
+    files: context.files,
+    runs: experiment.runCount,
+    resolved: experiment.canonical,
+    points: experiment.points.map((point) => ({
+      point: point.index,
+      origin: point.origin,
+      settings: Object.fromEntries(point.settings.map(({ target, value }) => [target.path, value])),
+      scenario: point.scenario,
+    })),
+    warnings: PointWarnings.of(records),
+    wallTime: wallTime(records, context.totalSeconds),
+  };
+}
+
+function wallTime(records: readonly RunRecord[], totalSeconds: number): object {
+  const sum = (pick: (record: RunRecord) => number): number => records.reduce((total, record) => total + pick(record), 0);
+  const runSeconds = sum((record) => record.runSeconds);
+  const events = sum((record) => record.events);
+  return {
+    totalSeconds,
+    buildSeconds: sum((record) => record.buildSeconds),
+    runSeconds,
+    events,
+    eventsPerSecond: runSeconds > 0 ? events / runSeconds : null,
+    perRun: records.map(({ run, buildSeconds, runSeconds: seconds, events: count }) => ({
+      run: run.index,
+      point: run.point,
+      replication: run.replication,
+      buildSeconds,
+      runSeconds: seconds,
+      events: count,
+      eventsPerSecond: seconds > 0 ? count / seconds : null,
+    })),
+  };
+}

@@ -1,0 +1,22 @@
+import type { ExperimentPoint } from './experiment-points.js';
+import { isPlainMap } from './scenario-assignments.js';
+import { formatWritten } from './written-value.js';
+
+/**
+ * A point's cells for the parameter columns: the value as the point's sweep or case wrote it,
+ * or, where the point does not set that path, the value it resolved to (as written), so every
+ * row can be read alone.
+ */
+export function parameterCells(point: ExperimentPoint, columns: readonly string[]): string[] {
+  return columns.map((path) => formatWritten(pointValue(point, path)));
+}
+
+function pointValue(point: ExperimentPoint, path: string): unknown {
+  const own = point.settings.find((setting) => setting.target.path === path);
+  if (own !== undefined) return own.value;
+  if (Object.hasOwn(point.scenario, path)) return point.scenario[path];
+  // A distribution field column (`workload.serviceTime.median`): read it inside the distribution.
+  const dot = path.lastIndexOf('.');
+  const owner = point.scenario[path.slice(0, dot)];
+  return isPlainMap(owner) ? owner[path.slice(dot + 1)] : undefined;
+}

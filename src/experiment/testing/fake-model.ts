@@ -1,0 +1,77 @@
+/**
+ * A small stand-in for the real scenario model, for the experiment and command-line tests
+ * only: the real model is in flux, and these tests check plumbing, not Kubernetes. Its
+ * metrics are deterministic functions of the point's values and a seeded stream.
+ */
+import type { MetricSpec } from '../../contract/metric-spec.js';
+import type { ParameterSpec } from '../../contract/parameter-spec.js';
+import type { BuiltScenario, RunSettings, ScenarioModel, ScenarioValues } from '../../contract/scenario-model.js';
+import { toSeconds } from '../../engine/time.js';
+import { distributionMean, RandomStreams, type DistributionSpec } from '../../random/index.js';
+
+export const FAKE_PARAMETERS: readonly ParameterSpec[] = [
+  { kind: 'integer', path: 'cluster.services', unit: 'Services', default: 10, min: 1, max: 100_000, doc: 'ClusterIP Services in the cluster.', source: 'assumption' },
+  { kind: 'number', path: 'workload.requestsPerSecond', unit: 'requests/s', default: 100, min: 0, minExclusive: true, doc: 'Cluster-wide request rate.', source: 'assumption' },
+  { kind: 'distribution', path: 'workload.serviceTime', unit: 'duration', default: { dist: 'lognormal', median: '2ms', p99: '20ms' }, valueUnit: 'duration', doc: "A backend pod's service time.", source: 'assumption' },
+  { kind: 'duration', path: 'workload.idleTimeout', unit: 'duration', default: '90s', min: 0, doc: 'How long an idle connection is kept.', source: 'Go net/http DefaultTransport' },
+  { kind: 'choice', path: 'proxy.mode', unit: 'mode', default: 'iptables', choices: ['iptables', 'ipvs', 'nftables', 'ebpf'], doc: 'kube-proxy data plane.', source: 'kube-proxy default' },
+  { kind: 'boolean', path: 'dns.nodeLocalCache', unit: 'on/off', default: false, doc: 'NodeLocal DNSCache on every node.', source: 'assumption' },
+];
+
+export const FAKE_METRICS: readonly MetricSpec[] = [
+  { name: 'requests_completed', unit: 'count', doc: 'Requests that completed.', window: 'requests started in the measured window', model: 'first scenario' },
+  { name: 'throughput_per_s', unit: '1/s', doc: 'Completed requests per second.', window: 'the measured window', model: 'first scenario' },
+  { name: 'request_latency_p50_ms', unit: 'ms', doc: 'Median request latency.', window: 'requests started in the measured window', model: 'first scenario' },
+  { name: 'nodelocal_cache_hit_ratio', unit: 'ratio', doc: 'NodeLocal DNSCache hits per query; empty with the cache off.', window: 'queries in the measured window', model: 'DNS' },
+];
+
+const MODE_COST_MS: Readonly<Record<string, number>> = { iptables: 0.4, ipvs: 0.2, nftables: 0.15, ebpf: 0.05 };
+
+export interface FakeModelOptions {
+  /** Throw from the n-th call of run() (counting from 1 over the model's life). */
+  readonly failOnRunCall?: number;
+}
+
+/** The fake model plus what it saw, for assertions. */
+export interface FakeModel extends ScenarioModel {
+  readonly builds: { values: ScenarioValues; settings: RunSettings }[];
+}
+
+export function fakeModel(options: FakeModelOptions = {}): FakeModel {
+  const builds: FakeModel['builds'] = [];
+  let runCalls = 0;
+  return {
+    parameters: FAKE_PARAMETERS,
+    metrics: FAKE_METRICS,
+    builds,
+    build(values, settings): BuiltScenario {
+      builds.push({ values, settings });
+      return {
+        run() {
+          runCalls += 1;
+          if (runCalls === options.failOnRunCall) throw new Error(`fake model failure on run call ${runCalls}`);
+          return fakeRun(values, settings);
+        },
+      };
+    },
+  };
+}
+
+function fakeRun(values: ScenarioValues, settings: RunSettings): ReturnType<BuiltScenario['run']> {
+  const noise = new RandomStreams(settings.seed, settings.replication).get('fake/noise');
+  const rate = values.get('workload.requestsPerSecond') as number;
+  const serviceMeanMs = distributionMean(values.get('workload.serviceTime') as DistributionSpec) / 1e6;
+  const completed = Math.round(rate * toSeconds(settings.duration) * (0.95 + 0.1 * noise.next()));
+  const modeMs = MODE_COST_MS[values.get('proxy.mode') as string] * (1 + (values.get('cluster.services') as number) / 1000);
+  const offeredLoad = (rate * serviceMeanMs) / 1000;
+  return {
+    metrics: {
+      requests_completed: completed,
+      throughput_per_s: completed / toSeconds(settings.duration),
+      request_latency_p50_ms: serviceMeanMs + modeMs + noise.next() / 10,
+      nodelocal_cache_hit_ratio: values.get('dns.nodeLocalCache') === true ? 0.5 + noise.next() / 4 : undefined,
+    },
+    warnings: offeredLoad >= 1 ? [`station \`backend\` has offered load ${offeredLoad.toFixed(2)} >= 1`] : [],
+    events: completed * 4,
+  };
+}
