@@ -1,11 +1,22 @@
 import type { Connection } from '../workload/connection.js';
 
 /**
- * A node's Service data plane for the first packet of a new connection (DESIGN.md §1 step 3):
- * it picks the endpoint (setting `connection.endpointRank`) and returns the lookup time in
- * nanoseconds that the first packet pays on the nodes it crosses. Packets of an established
- * connection match conntrack and never come here.
+ * A cluster's Service data plane, one instance for all nodes (per-node state lives inside,
+ * keyed by node): the first packet of a new connection gets its endpoint and pays a lookup
+ * on each node it crosses; packets of an established connection match conntrack and never
+ * come here (DESIGN.md §1 step 3).
  */
 export interface DataPlane {
-  connect(connection: Connection): number;
+  /**
+   * Chooses the endpoint of a new connection (sets `endpointRank`, `endpointPod`,
+   * `endpointNode`) and returns the lookup time in nanoseconds its first packet pays on all
+   * nodes it crosses; or sets `connection.failure` when the packet is dropped (a full
+   * conntrack table, a Service missing from the eBPF map). `measured` says whether the
+   * connection's request is in the measured window.
+   */
+  connect(connection: Connection, measured: boolean): number;
+  /** The connection closed: release what it held (conntrack entries, lc counts). */
+  closed(connection: Connection): void;
+  /** Things the user should know at the end of a run (Services left out of a full map). */
+  warnings(): string[];
 }

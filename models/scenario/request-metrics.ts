@@ -13,6 +13,8 @@ export class RequestMetrics implements RequestProbe {
   private failedCount = 0;
   private dialledCount = 0;
 
+  connected(): void {}
+
   completed(request: Request, latency: Nanoseconds): void {
     if (!request.measured) return;
     this.completedCount++;

@@ -3,6 +3,7 @@ import type { ScenarioValues } from '../../src/contract/scenario-model.js';
 import type { Nanoseconds } from '../../src/engine/time.js';
 import type { DistributionSpec } from '../../src/random/index.js';
 import type { ClusterConfig } from '../cluster/cluster.js';
+import type { ProxyConfig, ProxyModeName } from '../proxy/proxy-config.js';
 
 /** The scenario's parameters, typed, as the models read them. */
 export interface ScenarioConfig {
@@ -22,12 +23,14 @@ export interface ScenarioConfig {
     readonly podConcurrency: number;
     readonly connectTimeout: Nanoseconds;
   };
+  readonly proxy: ProxyConfig;
 }
 
 /** Reads the resolved values (every path present, already validated) into a typed config. */
 export function scenarioConfig(values: ScenarioValues): ScenarioConfig {
   const num = (path: string) => read(values, path) as number;
   const dist = (path: string) => read(values, path) as DistributionSpec;
+  const text = <T extends string>(path: string) => read(values, path) as T;
   return {
     cluster: {
       nodes: num('cluster.nodes'),
@@ -47,6 +50,26 @@ export function scenarioConfig(values: ScenarioValues): ScenarioConfig {
       serviceTime: dist('workload.serviceTime'),
       podConcurrency: num('workload.podConcurrency'),
       connectTimeout: num('workload.connectTimeout'),
+    },
+    proxy: {
+      mode: text<ProxyModeName>('proxy.mode'),
+      iptables: {
+        ruleCost: num('proxy.iptables.ruleCost'),
+        serviceOrder: text<'random' | 'creation'>('proxy.iptables.serviceOrder'),
+        nonServiceConnectionShare: num('proxy.iptables.nonServiceConnectionShare'),
+      },
+      ipvs: {
+        scheduler: text<'rr' | 'lc' | 'sh'>('proxy.ipvs.scheduler'),
+        connectionCost: num('proxy.ipvs.connectionCost'),
+        entryCost: num('proxy.ipvs.entryCost'),
+      },
+      nftables: { lookupCost: num('proxy.nftables.lookupCost') },
+      ebpf: { lookupCost: num('proxy.ebpf.lookupCost'), lbMapMax: num('proxy.ebpf.lbMapMax') },
+      conntrack: {
+        maxPerCore: num('proxy.conntrack.maxPerCore'),
+        min: num('proxy.conntrack.min'),
+        timeWaitTimeout: num('proxy.conntrack.timeWaitTimeout'),
+      },
     },
   };
 }

@@ -23,6 +23,10 @@ export interface Connection {
   idleSince: Nanoseconds;
   /** The pending idle-timeout check, if any: at most one per connection. */
   idleTimer: EventHandle | undefined;
+  /** Whether it holds conntrack entries (on the client's node, and the endpoint's if remote). */
+  holdsConntrack: boolean;
+  /** Why its first packet was dropped, if it was (a full conntrack table, an unprogrammed Service). */
+  failure: string | undefined;
 }
 
 export function newConnection(poolKey: number, client: number, service: number, clientNode: number): Connection {
@@ -38,5 +42,7 @@ export function newConnection(poolKey: number, client: number, service: number, 
     state: 'dialling',
     idleSince: 0,
     idleTimer: undefined,
+    holdsConntrack: false,
+    failure: undefined,
   };
 }

@@ -11,6 +11,8 @@ import type { Request } from './request.js';
 
 /** Facts the flow emits; collectors turn them into statistics (DESIGN.md §6). */
 export interface RequestProbe {
+  /** A new connection's handshake finished: its first packet took `firstPacket`. */
+  connected(request: Request, firstPacket: Nanoseconds): void;
   completed(request: Request, latency: Nanoseconds): void;
   failed(request: Request): void;
 }
@@ -33,6 +35,8 @@ export interface RequestFlowParts {
   readonly resolver: NameResolver;
   readonly dataPlane: DataPlane;
   readonly probe: RequestProbe;
+  /** `workload.connectTimeout`: how long a client waits on a connection whose SYNs are lost. */
+  readonly connectTimeout: Nanoseconds;
   /** The measured window [start, end]: requests starting inside it are measured. */
   readonly windowStart: Nanoseconds;
   readonly windowEnd: Nanoseconds;
@@ -51,12 +55,13 @@ export class RequestFlow {
   private readonly afterHandshake = this.send.bind(this);
   private readonly atPod = this.arriveAtPod.bind(this);
   private readonly afterResponse = this.finish.bind(this);
+  private readonly afterConnectTimeout = this.fail.bind(this);
   private measuredInFlight = 0;
   private acceptingMeasured = true;
 
   constructor(private readonly parts: RequestFlowParts) {
     this.pods = new BackendPods(parts.sim, parts.podConcurrency, this.served.bind(this));
-    this.pools = new ConnectionPools(parts.sim, parts.limits, () => undefined);
+    this.pools = new ConnectionPools(parts.sim, parts.limits, parts.dataPlane.closed.bind(parts.dataPlane));
   }
 
   /** A new application call now, from a random client pod to a Service by popularity. */
@@ -74,6 +79,7 @@ export class RequestFlow {
       measured,
       dialled: false,
       connection: undefined,
+      lookupNs: 0,
       oneWayDelay: 0,
       failure: undefined,
     };
@@ -96,11 +102,16 @@ export class RequestFlow {
   private dial(request: Request): void {
     if (request.failure !== undefined) return this.fail(request);
     const connection = request.connection as Connection;
-    const lookupCost = this.parts.dataPlane.connect(connection);
-    const { cluster } = this.parts;
-    connection.endpointPod = cluster.backendPod(connection.service, connection.endpointRank);
-    connection.endpointNode = cluster.nodeOfBackendPod(connection.endpointPod);
-    const handshake = this.roundTrip(connection) + lookupCost;
+    const lookup = this.parts.dataPlane.connect(connection, request.measured);
+    if (connection.failure !== undefined) {
+      // The SYN is dropped silently: the client retransmits until its connect timeout.
+      request.failure = connection.failure;
+      this.parts.sim.schedule(this.parts.connectTimeout, this.afterConnectTimeout, request);
+      return;
+    }
+    request.lookupNs = lookup;
+    const handshake = this.roundTrip(connection) + lookup;
+    this.parts.probe.connected(request, handshake);
     this.parts.sim.schedule(handshake, this.afterHandshake, request);
   }
 

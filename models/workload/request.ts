@@ -17,6 +17,8 @@ export interface Request {
   /** Set when the request had to dial a new connection. */
   dialled: boolean;
   connection: Connection | undefined;
+  /** Proxy lookup time its first packet paid, if it dialled (0 on a reused connection). */
+  lookupNs: Nanoseconds;
   /** One-way network delay of this request's exchange (half its round trip). */
   oneWayDelay: Nanoseconds;
   /** Why the request failed, if it did (`connect timeout`, later `DNS timeout`, ...). */

@@ -1,30 +1,31 @@
 import type { BuiltScenario, RunResult, RunSettings } from '../../src/contract/scenario-model.js';
 import { Simulation } from '../../src/engine/simulation.js';
 import { NS_PER_S } from '../../src/engine/time.js';
-import {
-  exponentialSampler,
-  makeSampler,
-  RandomStreams,
-  uniformIndexSampler,
-  zipfSampler,
-} from '../../src/random/index.js';
+import { exponentialSampler, makeSampler, RandomStreams, uniformIndexSampler } from '../../src/random/index.js';
 import { Cluster } from '../cluster/cluster.js';
 import { FixedLatencyResolver } from '../dns/fixed-latency-resolver.js';
-import { ConstantCostDataPlane } from '../proxy/constant-cost-data-plane.js';
+import { createDataPlane } from '../proxy/create-data-plane.js';
+import type { ProxyDataPlane } from '../proxy/proxy-data-plane.js';
+import { ProxyMetrics } from '../proxy/proxy-metrics.js';
 import type { PodLoadReport } from '../workload/backend-pods.js';
 import { PoissonArrivals } from '../workload/poisson-arrivals.js';
+import { ProbeList } from '../workload/probe-list.js';
 import { RequestFlow, type RequestProbe } from '../workload/request-flow.js';
+import { ServicePopularity } from '../workload/service-popularity.js';
 import type { ScenarioConfig } from './scenario-config.js';
 import { RequestMetrics } from './request-metrics.js';
 
 /**
- * The first whole-request scenario (issue 3): Poisson calls from client pods to Services by
- * Zipf popularity, Go-style connection pools, a fixed DNS latency, a constant proxy cost,
- * backend pods as Stations, no churn. Later models replace the resolver and the data plane.
+ * The whole-request scenario: Poisson calls from client pods to Services by Zipf popularity,
+ * Go-style connection pools, a fixed DNS latency (until the DNS model), the node's proxy data
+ * plane with conntrack, backend pods as Stations, no churn yet.
  */
-export class FirstScenario implements BuiltScenario {
+export class ClusterScenario implements BuiltScenario {
   private readonly sim = new Simulation();
-  private readonly metrics = new RequestMetrics();
+  private readonly requestMetrics = new RequestMetrics();
+  private readonly proxyMetrics = new ProxyMetrics();
+  private readonly cluster: Cluster;
+  private readonly dataPlane: ProxyDataPlane;
   private readonly flow: RequestFlow;
   private readonly arrivals: PoissonArrivals;
   private podLoad: PodLoadReport = { maxUtilization: 0, overloadedPods: 0, worstPod: undefined, worstOfferedLoad: 0 };
@@ -36,29 +37,31 @@ export class FirstScenario implements BuiltScenario {
     observer?: RequestProbe,
   ) {
     const streams = new RandomStreams(settings.seed, settings.replication);
-    const { cluster: clusterConfig, workload, network } = config;
-    const cluster = new Cluster(clusterConfig);
+    const { workload, network } = config;
+    this.cluster = new Cluster(config.cluster);
+    this.dataPlane = createDataPlane(this.sim, this.cluster, config.proxy, streams, this.proxyMetrics);
     const windowEnd = settings.warmup + settings.duration;
+    const probes: RequestProbe[] = [this.requestMetrics, this.proxyMetrics, ...(observer ? [observer] : [])];
     this.flow = new RequestFlow({
       sim: this.sim,
-      cluster,
+      cluster: this.cluster,
       limits: workload,
       podConcurrency: workload.podConcurrency,
       samplers: {
         client: uniformIndexSampler(streams.get('workload/clients'), workload.clientPods),
-        service: zipfSampler(streams.get('workload/services'), clusterConfig.services, workload.zipfExponent),
+        service: new ServicePopularity(streams, config.cluster.services, workload.zipfExponent),
         serviceTime: makeSampler(workload.serviceTime, streams.get('workload/service-time')),
         sameNodeRtt: makeSampler(network.sameNodeRtt, streams.get('network/same-node-rtt')),
         crossNodeRtt: makeSampler(network.crossNodeRtt, streams.get('network/cross-node-rtt')),
       },
       resolver: new FixedLatencyResolver(this.sim),
-      dataPlane: new ConstantCostDataPlane(streams.get('proxy/endpoints'), clusterConfig.endpointsPerService),
-      probe: observer === undefined ? this.metrics : bothProbes(this.metrics, observer),
+      dataPlane: this.dataPlane,
+      probe: new ProbeList(probes),
+      connectTimeout: workload.connectTimeout,
       windowStart: settings.warmup,
       windowEnd,
     });
-    const meanGap = NS_PER_S / workload.requestsPerSecond;
-    const gaps = exponentialSampler(streams.get('workload/arrivals'), meanGap);
+    const gaps = exponentialSampler(streams.get('workload/arrivals'), NS_PER_S / workload.requestsPerSecond);
     this.arrivals = new PoissonArrivals(this.sim, gaps, windowEnd, () => this.flow.start(), () => this.flow.closeWindow());
   }
 
@@ -69,13 +72,17 @@ export class FirstScenario implements BuiltScenario {
     this.arrivals.begin();
     this.sim.run();
     return {
-      metrics: { ...this.metrics.values(duration), max_station_utilization: this.podLoad.maxUtilization },
-      warnings: this.warnings(),
+      metrics: {
+        ...this.requestMetrics.values(duration),
+        max_station_utilization: this.podLoad.maxUtilization,
+        ...this.proxyMetrics.values(duration, this.cluster.nodes),
+      },
+      warnings: [...this.podWarnings(), ...this.dataPlane.warnings()],
       events: this.sim.eventsProcessed,
     };
   }
 
-  private warnings(): string[] {
+  private podWarnings(): string[] {
     const { overloadedPods, worstPod, worstOfferedLoad } = this.podLoad;
     if (overloadedPods === 0) return [];
     return [
@@ -84,17 +91,4 @@ export class FirstScenario implements BuiltScenario {
         'Raise workload.podConcurrency or cluster.endpointsPerService, or lower workload.requestsPerSecond.',
     ];
   }
-}
-
-function bothProbes(first: RequestProbe, second: RequestProbe): RequestProbe {
-  return {
-    completed(request, latency) {
-      first.completed(request, latency);
-      second.completed(request, latency);
-    },
-    failed(request) {
-      first.failed(request);
-      second.failed(request);
-    },
-  };
 }

@@ -3,12 +3,11 @@ import type { RunSettings } from '../../src/contract/scenario-model.js';
 import { scenarioValues } from '../../src/contract/scenario-values.js';
 import { mmcMeanWait } from '../../src/engine/queueing-theory.js';
 import { NS_PER_MS, s, us, type Nanoseconds } from '../../src/engine/time.js';
-import { CONSTANT_LOOKUP_COST } from '../proxy/constant-cost-data-plane.js';
 import { FIXED_LOOKUP_LATENCY } from '../dns/fixed-latency-resolver.js';
 import type { Request } from '../workload/request.js';
 import type { RequestProbe } from '../workload/request-flow.js';
 import { summarize } from '../../src/stats/index.js';
-import { FirstScenario } from './first-scenario.js';
+import { ClusterScenario } from './cluster-scenario.js';
 import { scenarioConfig } from './scenario-config.js';
 import { SCENARIO_PARAMETERS } from './scenario-parameters.js';
 
@@ -16,7 +15,7 @@ const SETTINGS: RunSettings = { seed: 1, replication: 0, warmup: s(2), duration:
 
 function run(overrides: Record<string, unknown>, settings: RunSettings = SETTINGS, observer?: RequestProbe) {
   const config = scenarioConfig(scenarioValues(SCENARIO_PARAMETERS, overrides));
-  return new FirstScenario(config, settings, observer).run();
+  return new ClusterScenario(config, settings, observer).run();
 }
 
 interface TracedRequest {
@@ -30,13 +29,15 @@ function requestTrace(overrides: Record<string, unknown>): TracedRequest[] {
   const trace: TracedRequest[] = [];
   const record = (request: Request) =>
     trace.push({ startedAt: request.startedAt, client: request.client, service: request.service });
-  run(overrides, SETTINGS, { completed: record, failed: record });
+  run(overrides, SETTINGS, { connected: () => undefined, completed: record, failed: record });
   return trace.sort((a, b) => a.startedAt - b.startedAt);
 }
 
 const constant = (value: string) => ({ dist: 'constant', value });
+/** nftables mode's default lookup cost (proxy.nftables.lookupCost): the same for every connection. */
+const NFTABLES_LOOKUP = us(1);
 
-describe('the first scenario', () => {
+describe('the cluster scenario', () => {
   it('sees the same arrival times whatever the number of Services (common random numbers)', () => {
     const small = requestTrace({ 'cluster.services': 100, 'workload.requestsPerSecond': 500 });
     const large = requestTrace({ 'cluster.services': 30_000, 'workload.requestsPerSecond': 500 });
@@ -88,6 +89,7 @@ describe('the first scenario', () => {
 
   it('charges DNS, handshake, proxy lookup, request round trip and service time (known answer)', () => {
     const { metrics } = run({
+      'proxy.mode': 'nftables',
       'workload.requestsPerConnection': 1,
       'workload.serviceTime': constant('2ms'),
       'network.sameNodeRtt': constant('50us'),
@@ -95,7 +97,7 @@ describe('the first scenario', () => {
       'workload.podConcurrency': 1_000,
       'workload.requestsPerSecond': 200,
     });
-    const expected = FIXED_LOOKUP_LATENCY + us(50) + CONSTANT_LOOKUP_COST + us(50) + 2 * NS_PER_MS;
+    const expected = FIXED_LOOKUP_LATENCY + us(50) + NFTABLES_LOOKUP + us(50) + 2 * NS_PER_MS;
     // Every request takes exactly `expected`; the sketch's relative error is under 1 %.
     expect(metrics.request_latency_p50_ms).toBeCloseTo(expected / NS_PER_MS, 1);
     expect(Math.abs((metrics.request_latency_p99_ms as number) - expected / NS_PER_MS) / (expected / NS_PER_MS)).toBeLessThan(0.01);
@@ -108,12 +110,13 @@ describe('the first scenario', () => {
     // delayed by the same constants before it reaches the pod and pod arrivals stay Poisson.
     // λ = 300/s, mean service 5 ms: sojourn = W_q + 1/μ with W_q = C(2, 1.5)/(2μ − λ)
     // (Kleinrock vol. 1, §3.5) = 6.857 ms + 5 ms.
-    const fixedDelay = FIXED_LOOKUP_LATENCY + us(50) + CONSTANT_LOOKUP_COST + us(50);
+    const fixedDelay = FIXED_LOOKUP_LATENCY + us(50) + NFTABLES_LOOKUP + us(50);
     const theoryMs = (mmcMeanWait(300, 200, 2) + 1 / 200) * 1000;
     const perSeed = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => {
       let sum = 0;
       let count = 0;
       const observer: RequestProbe = {
+        connected: () => undefined,
         completed: (request, latency) => {
           if (!request.measured) return;
           sum += latency - fixedDelay;
@@ -123,6 +126,7 @@ describe('the first scenario', () => {
       };
       const { metrics } = run(
         {
+          'proxy.mode': 'nftables',
           'cluster.services': 1,
           'cluster.endpointsPerService': 1,
           'workload.podConcurrency': 2,

@@ -1,0 +1,69 @@
+import type { Nanoseconds } from '../../src/engine/time.js';
+import type { Sampler } from '../../src/random/index.js';
+import type { Connection } from '../workload/connection.js';
+import type { LookupCost, ProxyMode } from './proxy-mode.js';
+
+/** Lookups at connect(): the Service entry and one backend slot. */
+export const EBPF_LOOKUPS = 2;
+
+export interface EbpfOptions {
+  readonly services: number;
+  readonly endpointsPerService: number;
+  readonly lbMapMax: number;
+  readonly lookupCost: Nanoseconds;
+  readonly endpointChoice: Sampler;
+}
+
+/**
+ * How many Services fit in the eBPF LB map, filled in creation order: each takes one entry
+ * for the Service and one per backend (CALIBRATION.md: ≈ 1 + endpoints per Service port).
+ */
+export function programmedServices(services: number, endpointsPerService: number, lbMapMax: number): number {
+  return Math.min(services, Math.floor(lbMapMax / (1 + endpointsPerService)));
+}
+
+/**
+ * eBPF socket-LB (Cilium's kube-proxy replacement): connect() looks the Service up in a BPF
+ * map and connects straight to a backend, so there is no per-packet NAT and no nf_conntrack
+ * entry for the translation, and the cost does not grow with the Service count. The map has a
+ * fixed size; Services that did not fit are not programmed, and a connection to one goes to a
+ * ClusterIP nothing translates: its SYNs are lost and the client gives up at its connect timeout.
+ */
+export class EbpfMode implements ProxyMode {
+  readonly usesConntrack = false;
+  readonly nonServiceCpuPerConnection = 0;
+  readonly unprogrammedReason = 'Service missing from the eBPF LB map (proxy.ebpf.lbMapMax)';
+  private readonly programmed: number;
+
+  constructor(private readonly options: EbpfOptions) {
+    this.programmed = programmedServices(options.services, options.endpointsPerService, options.lbMapMax);
+  }
+
+  /** Whether `service` (numbered in creation order) got its map entries. */
+  isProgrammed(service: number): boolean {
+    return service < this.programmed;
+  }
+
+  chooseEndpoint(connection: Connection): number {
+    if (!this.isProgrammed(connection.service)) return -1;
+    return this.options.endpointChoice.sample();
+  }
+
+  lookupCost(_connection: Connection, _crossNode: boolean, cost: LookupCost): void {
+    cost.rules = EBPF_LOOKUPS;
+    cost.clientNodeNs = this.options.lookupCost;
+    cost.serverNodeNs = 0;
+  }
+
+  closed(): void {}
+
+  warnings(): string[] {
+    const { services, endpointsPerService, lbMapMax } = this.options;
+    if (this.programmed === services) return [];
+    return [
+      `${services - this.programmed} of ${services} Services did not fit in the eBPF LB map ` +
+        `(proxy.ebpf.lbMapMax ${lbMapMax}; each Service takes 1 + ${endpointsPerService} entries, filled in creation order): ` +
+        'connections to them failed after workload.connectTimeout.',
+    ];
+  }
+}

@@ -1,0 +1,83 @@
+import type { Nanoseconds } from '../../src/engine/time.js';
+import type { KeyedPermutation, Sampler } from '../../src/random/index.js';
+import type { Connection } from '../workload/connection.js';
+import type { LookupCost, ProxyMode } from './proxy-mode.js';
+
+/**
+ * Rules a first packet is tested against on the client's node besides KUBE-SERVICES and the
+ * endpoint cascade: the PREROUTING jump, the KUBE-SVC chain's masquerade check (a pod source
+ * does not match), the KUBE-SEP chain's 2 rules, the POSTROUTING jump and KUBE-POSTROUTING's
+ * RETURN. With position p (0-based) and endpoint rank J (1-based): p + 1 + J + 6 rules.
+ */
+const CLIENT_FIXED_RULES = 6;
+/** On a remote endpoint's node: PREROUTING jump, the nodeports rule, POSTROUTING jump, RETURN. */
+const SERVER_FIXED_RULES = 4;
+
+export interface IptablesOptions {
+  readonly services: number;
+  readonly ruleCost: Nanoseconds;
+  /** Per-node KUBE-SERVICES order (tweaked by node), or undefined for creation order. */
+  readonly serviceOrder: KeyedPermutation | undefined;
+  /** Uniform endpoint rank: the cascade 1/(n−k+1) picks each endpoint with probability 1/n. */
+  readonly endpointChoice: Sampler;
+  readonly nonServiceConnectionShare: number;
+}
+
+/**
+ * kube-proxy iptables mode (CALIBRATION.md, kube-proxy's rule layout): KUBE-SERVICES holds
+ * one rule per Service in an order of its own on every node, so a first packet walks
+ * (position + 1) rules to its Service, then the endpoint cascade up to the chosen rank, then
+ * the endpoint chain. A DNATed packet reaching the endpoint on another node is new there too
+ * and walks the whole chain without a match. Counts are computed from the position (a keyed
+ * permutation), never by walking: O(1) per connection at any Service count.
+ */
+export class IptablesMode implements ProxyMode {
+  readonly usesConntrack = true;
+  readonly unprogrammedReason = '';
+  readonly nonServiceCpuPerConnection: number;
+  private readonly serverNodeRules: number;
+
+  constructor(private readonly options: IptablesOptions) {
+    this.serverNodeRules = options.services + SERVER_FIXED_RULES;
+    const share = options.nonServiceConnectionShare;
+    // A non-Service connection walks all of KUBE-SERVICES on its node, like a DNATed packet.
+    this.nonServiceCpuPerConnection = (share / (1 - share)) * this.serverNodeRules * options.ruleCost;
+  }
+
+  /** Position (0-based) of `service` in KUBE-SERVICES on `node`. */
+  position(node: number, service: number): number {
+    const order = this.options.serviceOrder;
+    return order === undefined ? service : order.at(service, node + 1);
+  }
+
+  chooseEndpoint(): number {
+    return this.options.endpointChoice.sample();
+  }
+
+  lookupCost(connection: Connection, crossNode: boolean, cost: LookupCost): void {
+    const clientRules =
+      this.position(connection.clientNode, connection.service) + 1 + (connection.endpointRank + 1) + CLIENT_FIXED_RULES;
+    const serverRules = crossNode ? this.serverNodeRules : 0;
+    cost.rules = clientRules + serverRules;
+    cost.clientNodeNs = clientRules * this.options.ruleCost;
+    cost.serverNodeNs = serverRules * this.options.ruleCost;
+  }
+
+  closed(): void {}
+
+  warnings(): string[] {
+    return [];
+  }
+}
+
+/** kube-proxy's own rules outside per-Service chains: KUBE-POSTROUTING (3), KUBE-MARK-MASQ, nodeports. */
+const FIXED_NAT_RULES = 5;
+
+/**
+ * Rules kube-proxy writes to the nat table for S ClusterIP Services of n endpoints:
+ * 5 + S·(2 + 3n), as kube-proxy's rule-count test counts them (CALIBRATION.md). The churn
+ * model prices iptables-restore by it.
+ */
+export function iptablesNatRuleCount(services: number, endpointsPerService: number): number {
+  return FIXED_NAT_RULES + services * (2 + 3 * endpointsPerService);
+}

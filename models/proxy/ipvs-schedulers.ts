@@ -1,0 +1,87 @@
+import { mix32 } from '../../src/random/index.js';
+import type { Connection } from '../workload/connection.js';
+import { LeastConnections } from './least-connections.js';
+
+/** One IPVS scheduler over every node's virtual servers (state keyed by node and Service). */
+export interface IpvsScheduler {
+  choose(connection: Connection): number;
+  release(connection: Connection): void;
+}
+
+/** Buckets of the source-hashing table (IP_VS_SH_TAB_BITS = 8 in ip_vs_sh.c). */
+export const SH_BUCKETS = 256;
+
+export function createIpvsScheduler(name: string, services: number, endpoints: number): IpvsScheduler {
+  switch (name) {
+    case 'rr':
+      return new RoundRobin(services, endpoints);
+    case 'lc':
+      return new LeastConnectionScheduler(services, endpoints);
+    case 'sh':
+      return new SourceHashing(endpoints);
+    default:
+      throw new Error(`Unknown IPVS scheduler \`${name}\``);
+  }
+}
+
+/**
+ * rr: each node's virtual server walks its endpoints in turn (ip_vs_rr.c). Only the
+ * (node, Service) pairs that got a connection hold a pointer, so memory stays O(pairs used).
+ */
+class RoundRobin implements IpvsScheduler {
+  private readonly next = new Map<number, number>();
+
+  constructor(
+    private readonly services: number,
+    private readonly endpoints: number,
+  ) {}
+
+  choose(connection: Connection): number {
+    const key = connection.clientNode * this.services + connection.service;
+    const rank = this.next.get(key) ?? 0;
+    this.next.set(key, rank + 1 === this.endpoints ? 0 : rank + 1);
+    return rank;
+  }
+
+  release(): void {}
+}
+
+/** lc: the endpoint with the fewest active connections that this node's IPVS scheduled. */
+class LeastConnectionScheduler implements IpvsScheduler {
+  private readonly counts = new Map<number, LeastConnections>();
+
+  constructor(
+    private readonly services: number,
+    private readonly endpoints: number,
+  ) {}
+
+  choose(connection: Connection): number {
+    const key = connection.clientNode * this.services + connection.service;
+    let counts = this.counts.get(key);
+    if (counts === undefined) this.counts.set(key, (counts = new LeastConnections(this.endpoints)));
+    return counts.assign();
+  }
+
+  release(connection: Connection): void {
+    const key = connection.clientNode * this.services + connection.service;
+    const counts = this.counts.get(key) as LeastConnections;
+    counts.release(connection.endpointRank);
+    if (counts.active === 0) this.counts.delete(key); // memory only for pairs with open connections
+  }
+}
+
+/**
+ * sh: the client pod's address hashes to one of 256 buckets, and bucket b holds endpoint
+ * b mod n (ip_vs_sh.c fills the table cycling through the destinations), so a client pod
+ * always reaches the same endpoint, and a Service with more than 256 endpoints uses only 256.
+ */
+class SourceHashing implements IpvsScheduler {
+  constructor(private readonly endpoints: number) {}
+
+  choose(connection: Connection): number {
+    const bucket = mix32(connection.client) & (SH_BUCKETS - 1);
+    return bucket % this.endpoints;
+  }
+
+  release(): void {}
+}

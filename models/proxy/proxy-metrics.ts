@@ -1,0 +1,58 @@
+import { NS_PER_US, type Nanoseconds } from '../../src/engine/time.js';
+import { QuantileSketch } from '../../src/stats/quantile-sketch.js';
+import type { MetricValues } from '../../src/contract/metric-spec.js';
+import type { Request } from '../workload/request.js';
+import type { RequestProbe } from '../workload/request-flow.js';
+
+/**
+ * Collects the data plane's facts for the measured window: the first packet's latency of each
+ * new connection, the rules or lookups it took, the CPU the lookups cost on every node, conntrack
+ * drops, and, over completed requests, how much of their latency the lookups were.
+ */
+export class ProxyMetrics implements RequestProbe {
+  private readonly firstPacketNs = new QuantileSketch();
+  private newConnections = 0;
+  private rulesTotal = 0;
+  private cpuNs = 0;
+  private drops = 0;
+  private latencyTotalNs = 0;
+  private lookupTotalNs = 0;
+
+  /** A measured new connection's lookup: rules on all nodes, and CPU time on all nodes. */
+  lookup(rules: number, cpuNs: Nanoseconds): void {
+    this.newConnections++;
+    this.rulesTotal += rules;
+    this.cpuNs += cpuNs;
+  }
+
+  /** A measured new connection was dropped by a full conntrack table. */
+  conntrackDrop(): void {
+    this.drops++;
+  }
+
+  connected(request: Request, firstPacket: Nanoseconds): void {
+    if (request.measured) this.firstPacketNs.add(firstPacket);
+  }
+
+  completed(request: Request, latency: Nanoseconds): void {
+    if (!request.measured) return;
+    this.latencyTotalNs += latency;
+    this.lookupTotalNs += request.lookupNs;
+  }
+
+  failed(): void {}
+
+  values(duration: Nanoseconds, nodes: number): MetricValues {
+    const p50 = this.firstPacketNs.quantile(0.5);
+    const p99 = this.firstPacketNs.quantile(0.99);
+    return {
+      first_packet_p50_us: p50 === undefined ? undefined : p50 / NS_PER_US,
+      first_packet_p99_us: p99 === undefined ? undefined : p99 / NS_PER_US,
+      rules_per_new_connection: this.newConnections > 0 ? this.rulesTotal / this.newConnections : undefined,
+      datapath_cpu_cores_per_node: this.cpuNs / (duration * nodes),
+      conntrack_drops: this.drops,
+      proxy_latency_share_ratio: this.latencyTotalNs > 0 ? this.lookupTotalNs / this.latencyTotalNs : undefined,
+    };
+  }
+}
+
