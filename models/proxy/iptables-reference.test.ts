@@ -5,18 +5,8 @@ import {
   parseNatTable, positionOf, probabilityText, serverNodeWalk, serviceChainName, servicePortName,
   uniformChoosingRank, unusedChains, walkFirstPacket, type NatTableSpec,
 } from './iptables-reference.test-support.js';
+import { uniformSource } from '../../src/random/test-support.js';
 
-/** mulberry32: a tiny deterministic uniform source in [0, 1) for these tests (no Math.random). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A uniform source that counts its draws. */
 function counting(inner: () => number): { next: () => number; draws: () => number } {
@@ -132,7 +122,7 @@ describe('first-packet walk of the reference table', () => {
   it('walks S + 4 rules for a packet to a non-Service address, a ClusterIP on another port, or the node itself', () => {
     const walk = (destinationIp: string, destinationPort: number) => walkFirstPacket(table,
       { sourceIp: '10.244.255.250', destinationIp, destinationPort, protocol: 'tcp' },
-      ['PREROUTING', 'POSTROUTING'], mulberry32(1), DEFAULT_NODE_IP);
+      ['PREROUTING', 'POSTROUTING'], uniformSource(1), DEFAULT_NODE_IP);
     expect(walk('8.8.8.8', 443).rulesEvaluated).toBe(spec.services + 4);
     expect(walk(clusterIpOf(0), 443).rulesEvaluated).toBe(spec.services + 4);
     // addrtype LOCAL matches and jumps to the empty KUBE-NODEPORTS, which returns: no extra rule.
@@ -155,7 +145,7 @@ describe('first-packet walk of the reference table', () => {
   it('chooses each of n = 5 endpoints with probability 1/5 (chi-square over 20,000 walks at 0.1%, df 4: 18.467, NIST table 1.3.6.7.4)', () => {
     const five: NatTableSpec = { services: 3, endpointsPerService: 5, serviceOrder: [1, 2, 0] };
     const t = parseNatTable(buildNatTable(five));
-    const uniform = mulberry32(2024);
+    const uniform = uniformSource(2024);
     const counts = new Array<number>(5).fill(0);
     const walks = 20_000;
     for (let i = 0; i < walks; i++) counts[(clientNodeWalk(t, 2, uniform).endpointRank ?? 0) - 1]++;

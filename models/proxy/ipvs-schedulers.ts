@@ -8,6 +8,11 @@ export interface IpvsScheduler {
   release(connection: Connection): void;
 }
 
+/** Each node's IPVS has its own virtual server per Service: state is keyed by the pair. */
+function nodeServiceKey(connection: Connection, services: number): number {
+  return connection.clientNode * services + connection.service;
+}
+
 /** Buckets of the source-hashing table (IP_VS_SH_TAB_BITS = 8 in ip_vs_sh.c). */
 export const SH_BUCKETS = 256;
 
@@ -37,7 +42,7 @@ class RoundRobin implements IpvsScheduler {
   ) {}
 
   choose(connection: Connection): number {
-    const key = connection.clientNode * this.services + connection.service;
+    const key = nodeServiceKey(connection, this.services);
     const rank = this.next.get(key) ?? 0;
     this.next.set(key, rank + 1 === this.endpoints ? 0 : rank + 1);
     return rank;
@@ -56,14 +61,14 @@ class LeastConnectionScheduler implements IpvsScheduler {
   ) {}
 
   choose(connection: Connection): number {
-    const key = connection.clientNode * this.services + connection.service;
+    const key = nodeServiceKey(connection, this.services);
     let counts = this.counts.get(key);
     if (counts === undefined) this.counts.set(key, (counts = new LeastConnections(this.endpoints)));
     return counts.assign();
   }
 
   release(connection: Connection): void {
-    const key = connection.clientNode * this.services + connection.service;
+    const key = nodeServiceKey(connection, this.services);
     const counts = this.counts.get(key) as LeastConnections;
     counts.release(connection.endpointRank);
     if (counts.active === 0) this.counts.delete(key); // memory only for pairs with open connections

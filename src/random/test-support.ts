@@ -1,9 +1,10 @@
 /**
- * Helpers for this folder's tests only (statistical checks and scripted streams); nothing
- * outside tests imports it.
+ * Helpers for tests only (statistical checks, scripted streams, seeded uniform sources);
+ * the build leaves this file out.
  */
 import type { RandomStream } from './random-stream.js';
 import type { Sampler } from './sampler.js';
+import { RandomStreams } from './random-streams.js';
 
 /** A stream that returns the given values in turn (cycling) and counts its draws. */
 export class ScriptedStream implements RandomStream {
@@ -68,4 +69,10 @@ export function meanOf(sampler: Sampler, draws: number): number {
   let total = 0;
   for (let i = 0; i < draws; i++) total += sampler.sample();
   return total / draws;
+}
+
+/** A seeded uniform source in [0, 1) for tests that take a plain function (one named stream). */
+export function uniformSource(seed: number, name = 'test/uniform'): () => number {
+  const stream = new RandomStreams(seed, 0).get(name);
+  return () => stream.next();
 }
