@@ -3,10 +3,12 @@
  * scenario as the cluster grows, at the same request rate, with the cluster build timed
  * apart. DESIGN.md §5 asks for per-request cost independent of Services and nodes.
  *
- *   npx tsx bench/scenario-scale.ts [--rps 20000] [--seconds 10] [--reuse]
+ *   npx tsx bench/scenario-scale.ts [--rps 20000] [--seconds 10] [--reuse] [--mode iptables]
  *
  * By default every request dials (requestsPerConnection 1), so each request does the same
- * work at every size; with --reuse the default pools apply and reuse falls as pairs thin out.
+ * work at every size and every request is a new connection through the proxy data plane
+ * (issue 5: connections per wall second); with --reuse the default pools apply and reuse falls
+ * as pairs thin out. --mode picks the proxy mode (ipvs runs its lc scheduler, the costliest).
  */
 import { parseArgs } from 'node:util';
 import { scenarioModel } from '../models/index.js';
@@ -18,6 +20,7 @@ const { values: args } = parseArgs({
     rps: { type: 'string', default: '20000' },
     seconds: { type: 'string', default: '10' },
     reuse: { type: 'boolean', default: false },
+    mode: { type: 'string', default: 'iptables' },
   },
 });
 
@@ -37,6 +40,9 @@ function measure(size: Record<string, number>) {
     ...size,
     'workload.requestsPerSecond': Number(args.rps),
     ...(args.reuse ? {} : { 'workload.requestsPerConnection': 1 }),
+    'proxy.mode': args.mode,
+    'proxy.ipvs.scheduler': 'lc',
+    'proxy.ebpf.lbMapMax': 100_000_000,
   };
   const values = scenarioValues(scenarioModel.parameters, overrides);
   const settings = { seed: 1, replication: 0, warmup: s(1), duration: s(Number(args.seconds)) };
@@ -48,6 +54,7 @@ function measure(size: Record<string, number>) {
   const runSeconds = Number(runEnd - runStart) / 1e9;
   const requests = Number(args.rps) * (Number(args.seconds) + 1);
   return {
+    mode: args.mode,
     size,
     build_ms: Number(runStart - buildStart) / 1e6,
     run_s: runSeconds,

@@ -48,7 +48,7 @@ describe('bin/eastwest.js', () => {
  * SMOKE TEST OF THE REAL MODEL, off while models/ is in flux: set to true to run a tiny real
  * experiment end to end through the launcher, twice, and compare the CSV bytes.
  */
-const REAL_MODEL_SMOKE_ENABLED = false;
+const REAL_MODEL_SMOKE_ENABLED = true;
 
 describe.skipIf(!built || !REAL_MODEL_SMOKE_ENABLED)('eastwest run on the real model (smoke)', () => {
   it('runs a tiny sweep twice with exit status 0 and byte-identical CSVs', () => {

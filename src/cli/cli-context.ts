@@ -1,4 +1,5 @@
 import type { ScenarioModel } from '../contract/scenario-model.js';
+import type { ModelSource } from '../experiment/index.js';
 import type { TextOutput } from './progress-reporter.js';
 
 /**
@@ -7,12 +8,18 @@ import type { TextOutput } from './progress-reporter.js';
  */
 export interface CliContext {
   readonly model: ScenarioModel;
+  /** Where worker threads import the same model from (a model object cannot be posted to a thread). */
+  readonly modelSource: ModelSource;
   readonly stdout: TextOutput;
   readonly stderr: TextOutput;
   /** Relative paths (the file, --out, results/) are relative to this folder. */
   readonly cwd: string;
   /** The command line as typed, for the meta (`eastwest run x.yaml --set seed=2`). */
   readonly commandLine: readonly string[];
+  /** Environment variables (JOB_COMPLETION_INDEX for `--shards`). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Workers without `--workers`: one per core for the real command line. */
+  readonly defaultWorkers: number;
   /** Wall clock in milliseconds (performance.now by default). */
   readonly clock?: () => number;
 }

@@ -40,11 +40,21 @@ describe('eastwest run', () => {
     expect(meta.resolved.seed).toBe(3);
   });
 
-  it('leaves no CSV at the output path and exits 1 when a run throws, naming the run', async () => {
+  it('leaves no CSV at the output path, keeps the finished runs in the journal and exits 1 when a run throws, naming the run', async () => {
     const cwd = folderWithExperiment();
     const outcome = await runCaptured(['run', 'small.yaml'], { cwd, model: fakeModel({ failOnRunCall: 3 }) });
     expect(outcome.status).toBe(1);
-    expect(outcome.stderr).toContain('error: Run failed: point 1, replication 0 (run 2): fake model failure on run call 3');
+    expect(outcome.stderr).toContain(
+      'error: Run failed: point 1, replication 0 (run 2): fake model failure on run call 3\n' +
+        `No result files were written; 2 finished runs are kept in ${join(cwd, 'results/small.csv.journal')}: rerun with --resume to do only the rest.\n`,
+    );
+    expect(readdirSync(join(cwd, 'results'))).toEqual(['small.csv.journal']);
+  });
+
+  it('removes the journal when a run fails before any run finished', async () => {
+    const cwd = folderWithExperiment();
+    const outcome = await runCaptured(['run', 'small.yaml'], { cwd, model: fakeModel({ failOnRunCall: 1 }) });
+    expect(outcome.stderr).toContain('error: Run failed: point 0, replication 0 (run 0): fake model failure on run call 1\nNo result files were written.\n');
     expect(readdirSync(join(cwd, 'results'))).toEqual([]);
   });
 
@@ -80,6 +90,15 @@ describe('eastwest run', () => {
     expect(outcome.stderr).toContain('--set proxy.mode=ipvs: `proxy.mode` varies between points');
   });
 
+  it('exits 2 for a --baseline whose value no point has, before running', async () => {
+    const cwd = folderWithExperiment();
+    const model = fakeModel();
+    const outcome = await runCaptured(['run', 'small.yaml', '--baseline', 'proxy.mode=nftables'], { cwd, model });
+    expect(outcome.status).toBe(2);
+    expect(outcome.stderr).toBe('error: --baseline proxy.mode=nftables: no point has `proxy.mode` = `nftables`; its values are `iptables`, `ipvs`, `ebpf`\n');
+    expect(model.builds).toHaveLength(0);
+  });
+
   it('exits 2 for a grid over the limit without --force', async () => {
     const cwd = folderWithExperiment(`${SMALL_EXPERIMENT}`.replace('replications: 2', 'replications: 2000'));
     const outcome = await runCaptured(['run', 'small.yaml'], { cwd });
@@ -109,7 +128,7 @@ describe('eastwest run', () => {
   it('prints progress lines on a log and a summary table on stdout, neither with --quiet', async () => {
     const cwd = folderWithExperiment();
     const loud = await runCaptured(['run', 'small.yaml'], { cwd, clock: steppingClock(2_000) });
-    expect(loud.stderr).toContain('eastwest: small: 14 runs\n');
+    expect(loud.stderr).toContain('eastwest: small: 14 runs on 1 worker\n');
     expect(loud.stderr).toMatch(/progress: 14\/14 runs \(100%\), \d+:\d\d elapsed\n/);
     const quiet = await runCaptured(['run', 'small.yaml', '--quiet'], { cwd, clock: steppingClock(2_000) });
     expect(quiet.stdout).toBe('');
@@ -166,7 +185,7 @@ describe('eastwest describe', () => {
 });
 
 describe('eastwest', () => {
-  it.each([['--help'], ['run', '--help'], ['validate', '--help'], ['describe', '--help']])('prints help for %s and exits 0', async (...args) => {
+  it.each([['--help'], ['run', '--help'], ['validate', '--help'], ['describe', '--help'], ['merge', '--help']])('prints help for %s and exits 0', async (...args) => {
     const outcome = await runCaptured(args, { cwd: temporaryFolder() });
     expect(outcome.status).toBe(0);
     expect(outcome.stdout).toMatch(/^(eastwest: |Usage: eastwest )/);

@@ -3,13 +3,14 @@ import { closestName } from '../text/closest-name.js';
 import { BadInputError, readCodeVersion, RunFailedError } from '../experiment/index.js';
 import type { CliContext } from './cli-context.js';
 import { describeCommand } from './describe-command.js';
+import { mergeCommand } from './merge-command.js';
 import { MAIN_HELP } from './help-text.js';
 import { runCommand } from './run-command.js';
 import { validateCommand } from './validate-command.js';
 
 type Command = (args: readonly string[], context: CliContext) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = { run: runCommand, validate: validateCommand, describe: describeCommand };
+const COMMANDS: Readonly<Record<string, Command>> = { run: runCommand, validate: validateCommand, describe: describeCommand, merge: mergeCommand };
 
 /** Exit statuses (DESIGN.md §3). */
 export const EXIT_OK = 0;
@@ -59,7 +60,7 @@ function reportError(error: unknown, context: CliContext): number {
     return EXIT_BAD_INPUT;
   }
   if (error instanceof RunFailedError) {
-    context.stderr.write(`error: ${error.message}\nNo result files were written.\n${stackOf(error.cause)}`);
+    context.stderr.write(`error: ${error.message}\n${error.aftermath}\n${stackOf(error.cause)}`);
     return EXIT_RUN_FAILED;
   }
   context.stderr.write(`error: ${stackOf(error)}`);

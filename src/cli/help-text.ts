@@ -5,50 +5,84 @@ const LIMIT = groupThousands(MAX_RUNS_WITHOUT_FORCE);
 export const MAIN_HELP = `eastwest: a deterministic performance model of Kubernetes east-west traffic
 
 Usage:
-  eastwest run FILE.yaml [--out PATH] [--set path=value]... [--force] [--quiet]
-  eastwest validate FILE.yaml [--set path=value]... [--force]
+  eastwest run FILE.yaml [--out PATH] [--workers N] [--shard K/N | --shards N] [--resume]
+                         [--set path=value]... [--only RUN]... [--baseline path=value]
+                         [--force] [--quiet]
+  eastwest validate FILE.yaml [--set path=value]... [--workers N] [--force]
   eastwest describe [--metrics]
+  eastwest merge PART.csv... --out PATH [--baseline path=value] [--quiet]
   eastwest --help | --version
 
 Commands:
   run        run every point of an experiment for each replication; write CSV, summary, meta
-  validate   check an experiment file and print its points and runs; write nothing
+  validate   check an experiment file; print its points, runs and a run-time estimate
   describe   list every scenario parameter, or with --metrics every metric
+  merge      join the parts of a sharded run into the files a single run writes
 
 Run \`eastwest COMMAND --help\` for a command's options.
 Exit status: 0 success; 1 a run failed; 2 bad input (the file, a --set, the output
-path, a grid over the limit, an option).
+path, a grid over the limit, an option, a journal or a part that does not fit).
 `;
 
 export const RUN_HELP = `Usage: eastwest run FILE.yaml [options]
 
-Runs every (point, replication) of the experiment in order, then writes
+Runs every (point, replication) of the experiment on worker threads, then writes
   results/<name>.csv           one row per run: parameters and metrics
   results/<name>.summary.csv   one row per point: each metric's mean and 95% CI
-  results/<name>.meta.json     resolved scenarios, experiment hash, versions, timings
-The files appear only when every run is done; a failed run leaves no partial CSV.
-Progress goes to stderr, a summary table to stdout.
+  results/<name>.meta.json     resolved scenarios, experiment hash, versions, workers, timings
+The files appear only when every run is done. Until then each finished run is kept in a
+journal beside them (results/<name>.csv.journal), so after a crash, a kill or a failed run
+--resume does only the rest. The CSV and summary are byte-identical whatever the number of
+workers or shards. Progress goes to stderr, a summary table to stdout.
 
 Options:
-  --out PATH          write the CSV to PATH (ending in .csv); summary and meta go beside it
+  --out PATH          write the CSV to PATH (ending in .csv); the other files go beside it
   --set path=value    override a scenario parameter, or seed, replications, duration,
                       warmup; repeatable; the value is read as YAML (100, 2ms, ipvs, true)
+  --workers N         worker threads (default: one per core; 1 runs in this process);
+                      each run stays on one thread
+  --resume            continue from the journal, running only the runs it lacks; refused
+                      if the experiment (hash) or the eastwest version changed; with no
+                      journal, runs everything. Without --resume an existing journal is an
+                      error, so finished work is never thrown away
+  --shard K/N         run shard K of N: the runs whose index is K-1 modulo N. Writes
+                      <name>.part-K-of-N.csv and .meta.json (no summary); eastwest merge
+                      joins the parts
+  --shards N          as --shard K/N with K-1 read from JOB_COMPLETION_INDEX, which a
+                      Kubernetes Indexed Job sets in each pod
+  --only P[/R]        run only point P (all its replications) or the run P/R, for
+                      debugging; repeatable, running the union. The files get .only-P or
+                      .only-P-R before .csv (several in point order: .only-3-1.only-12),
+                      so a full result is never overwritten
+  --baseline path=value
+                      add <metric>_diff and <metric>_diff_ci95 to the summary: each point
+                      minus the point with path=value and the same other parameters,
+                      paired replication by replication (common random numbers). Empty
+                      where no such point exists; 0 for the baseline points themselves.
+                      path must be swept or set in cases
   --force             run a grid of more than ${LIMIT} runs (points x replications)
   --quiet             no progress and no table (warnings still go to stderr)
   -h, --help          show this help
 
-Example:
+Examples:
   eastwest run experiments/quickstart.yaml --set replications=5 --out /tmp/quick.csv
+  eastwest run sweep.yaml --baseline proxy.mode=iptables
+  eastwest run sweep.yaml --shard 2/3        (then: eastwest merge results/sweep.part-*-of-3.csv
+                                              --out results/sweep.csv)
 `;
 
 export const VALIDATE_HELP = `Usage: eastwest validate FILE.yaml [options]
 
 Checks the experiment file as \`run\` would (every point's full scenario), then prints
-the points and runs and the grid. Writes nothing.
+the points, the runs and a rough run-time estimate, saying what it rests on: the meta of
+an earlier run of an experiment with this name at results/<name>.meta.json (its wall
+time per run, scaled to this file's simulated time per run), or else short calibration
+runs of the first and last points, scaled to a full run. Writes nothing.
 
 Options:
   --set path=value    override a parameter or seed, replications, duration, warmup
                       (repeatable)
+  --workers N         the workers to estimate for (default: one per core)
   --force             accept a grid of more than ${LIMIT} runs
   -h, --help          show this help
 `;
@@ -62,4 +96,23 @@ Options:
   --metrics           list the metrics instead: CSV column, unit, what it counts,
                       over which window, and the model that produces it
   -h, --help          show this help
+`;
+
+export const MERGE_HELP = `Usage: eastwest merge PART.csv... --out PATH [options]
+
+Joins the parts that \`eastwest run --shard K/N\` (or --shards N) wrote into the CSV,
+summary and meta a single run writes; the CSV and summary are byte-identical to a single
+run's. Reads each part's .meta.json beside it, and refuses parts of different experiments
+(hash) or eastwest versions, a missing shard and a shard given twice, naming them.
+
+Options:
+  --out PATH          the merged CSV (ending in .csv), required; summary and meta go
+                      beside it
+  --baseline path=value
+                      paired differences in the summary, as for \`eastwest run\`
+  --quiet             no table on stdout
+  -h, --help          show this help
+
+Example:
+  eastwest merge results/sweep.part-*-of-3.csv --out results/sweep.csv
 `;

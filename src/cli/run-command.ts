@@ -1,89 +1,62 @@
 import { performance } from 'node:perf_hooks';
-import { relative } from 'node:path';
 import {
   checkWritable,
-  formatPointWarning,
   loadExperiment,
   outputPaths,
-  PointWarnings,
   readCodeVersion,
-  runExperiment,
-  writeExperimentOutputs,
-  type OutputPaths,
-  type ResolvedExperiment,
-  type RunRecord,
+  resolveBaseline,
+  runSession,
 } from '../experiment/index.js';
 import type { CliContext } from './cli-context.js';
+import { finalReport } from './final-report.js';
 import { RUN_HELP } from './help-text.js';
-import { parseCommandArgs, singleFile, stringList } from './parse-command-args.js';
-import { ProgressReporter } from './progress-reporter.js';
-import { renderSummaryTable } from './summary-table.js';
-
-const OPTIONS = {
-  out: { type: 'string' },
-  set: { type: 'string', multiple: true },
-  force: { type: 'boolean' },
-  quiet: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+import { parseCommandArgs } from './parse-command-args.js';
+import { readRunRequest, RUN_OPTIONS, selectionOf, type RunRequest } from './run-options.js';
+import { RunProgress } from './run-progress.js';
 
 /**
- * `eastwest run FILE.yaml`: resolve, check the output path, run every run in this process,
- * then write the files atomically. Bad input throws BadInputError before any run starts.
+ * `eastwest run FILE.yaml`: resolve, pick the runs (all, a shard, --only), check the output
+ * path and the baseline, then run a session (journal, workers, atomic outputs). Bad input
+ * throws BadInputError before any run starts.
  */
 export async function runCommand(args: readonly string[], context: CliContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs('eastwest run', args, OPTIONS);
+  const { values, positionals } = parseCommandArgs('eastwest run', args, RUN_OPTIONS);
   if (values.help === true) {
     context.stdout.write(RUN_HELP);
     return 0;
   }
-  const file = singleFile('eastwest run', positionals);
-  const experiment = loadExperiment(file, context.model, { sets: stringList(values.set), force: values.force === true, cwd: context.cwd });
-  const files = outputPaths(experiment.header.name, values.out as string | undefined, context.cwd);
+  const request = readRunRequest(values, positionals, context.defaultWorkers);
+  const experiment = loadExperiment(request.file, context.model, { sets: request.sets, force: request.force, cwd: context.cwd });
+  const selection = selectionOf(request, experiment, context.env);
+  const baseline = request.baseline === undefined ? undefined : resolveBaseline(request.baseline, experiment);
+  const files = outputPaths(experiment.header.name, request.out, context.cwd, selection);
   checkWritable(files);
   const clock = context.clock ?? (() => performance.now());
-  const startedAt = new Date().toISOString();
-  const started = clock();
-  const records = await runWithProgress(experiment, context, values.quiet === true, clock);
-  const totalSeconds = (clock() - started) / 1000;
-  const metaContext = { codeVersion: readCodeVersion(), commandLine: context.commandLine, workers: 1, startedAt, totalSeconds, files };
-  writeExperimentOutputs(experiment, context.model, records, metaContext);
-  if (values.quiet !== true) context.stdout.write(finalReport(experiment, records, files, context));
-  return 0;
-}
-
-async function runWithProgress(experiment: ResolvedExperiment, context: CliContext, quiet: boolean, clock: () => number): Promise<RunRecord[]> {
-  const terminal = context.stderr.isTTY === true;
-  const progress = new ProgressReporter(context.stderr, experiment.runCount, { enabled: !quiet, terminal, clock });
-  if (!quiet && !terminal) context.stderr.write(`eastwest: ${experiment.header.name}: ${experiment.runCount} runs\n`);
-  const warnings = new PointWarnings();
+  const progress = new RunProgress(context, experiment, { selection, quiet: request.quiet, resume: request.resume, clock });
+  let records;
   try {
-    return await runExperiment(experiment, context.model, {
+    records = await runSession(experiment, context.model, {
+      ...sessionSettings(request, context),
+      selection,
+      files,
+      baseline,
       clock,
-      onRunDone: (record, done) => {
-        for (const warning of warnings.add(record)) progress.message(formatPointWarning(warning));
-        progress.update(done);
-      },
+      onStart: (start) => progress.start(start),
+      onRunDone: (record, done) => progress.runDone(record, done),
     });
   } finally {
     progress.finish();
   }
+  if (!request.quiet) context.stdout.write(finalReport(experiment, context.model.metrics, records, files, context.cwd));
+  return 0;
 }
 
-function finalReport(experiment: ResolvedExperiment, records: readonly RunRecord[], files: OutputPaths, context: CliContext): string {
-  const table = renderSummaryTable(experiment, context.model.metrics, records);
-  const shown = (path: string): string => {
-    const near = relative(context.cwd, path);
-    return near.startsWith('..') ? path : near;
+function sessionSettings(request: RunRequest, context: CliContext) {
+  return {
+    workers: request.workers,
+    modelSource: context.modelSource,
+    resume: request.resume,
+    codeVersion: readCodeVersion(),
+    commandLine: context.commandLine,
   };
-  const replications = experiment.header.replications;
-  return [
-    table,
-    '',
-    `Means over ${replications} replication${replications === 1 ? '' : 's'}; every metric with its 95% CI is in the summary.`,
-    `Wrote ${shown(files.csv)}`,
-    `      ${shown(files.summary)}`,
-    `      ${shown(files.meta)}`,
-    '',
-  ].join('\n');
 }

@@ -5,7 +5,7 @@ import { resolveText } from '../experiment/testing/experiment-fixtures.js';
 import { renderSummaryTable, shortHeader } from './summary-table.js';
 
 function record(point: number, metrics: RunRecord['metrics']): RunRecord {
-  return { run: { index: point, point, replication: 0 }, metrics, warnings: [], events: 0, buildSeconds: 0, runSeconds: 0 };
+  return { run: { index: point, point, replication: 0 }, metrics, warnings: [], events: 0, buildSeconds: 0, runSeconds: 0, worker: 0 };
 }
 
 describe('renderSummaryTable', () => {

@@ -1,22 +1,37 @@
 import { relative } from 'node:path';
 import { formatDuration } from '../engine/time.js';
-import { groupThousands, loadExperiment, outputPaths, parameterCells, type ResolvedExperiment } from '../experiment/index.js';
+import {
+  estimateByCalibration,
+  estimateFromMeta,
+  formatSeconds,
+  groupThousands,
+  loadExperiment,
+  outputPaths,
+  parameterCells,
+  type ResolvedExperiment,
+  type RunTimeEstimate,
+} from '../experiment/index.js';
 import type { CliContext } from './cli-context.js';
 import { VALIDATE_HELP } from './help-text.js';
 import { parseCommandArgs, singleFile, stringList } from './parse-command-args.js';
+import { parseWorkers } from './run-options.js';
 import { clip, renderTextTable } from './text-table.js';
 import { wrapText } from './text-wrap.js';
 
 const OPTIONS = {
   set: { type: 'string', multiple: true },
   force: { type: 'boolean' },
+  workers: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Points listed in full; a larger grid shows its first points and a count of the rest. */
 const MAX_LISTED_POINTS = 40;
 
-/** `eastwest validate FILE.yaml`: every check `run` makes before running; writes nothing. */
+/**
+ * `eastwest validate FILE.yaml`: every check `run` makes before running, then the points and
+ * a rough run-time estimate (from an earlier run's meta, else a short calibration run); writes nothing.
+ */
 export async function validateCommand(args: readonly string[], context: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('eastwest validate', args, OPTIONS);
   if (values.help === true) {
@@ -25,8 +40,20 @@ export async function validateCommand(args: readonly string[], context: CliConte
   }
   const file = singleFile('eastwest validate', positionals);
   const experiment = loadExperiment(file, context.model, { sets: stringList(values.set), force: values.force === true, cwd: context.cwd });
-  context.stdout.write(`${describeExperiment(experiment, context.cwd)}\n\n${listPoints(experiment)}\n`);
+  const workers = Math.min(parseWorkers(values.workers as string | undefined, context.defaultWorkers), experiment.runCount);
+  const estimate = estimateRunTime(experiment, context, workers);
+  context.stdout.write(`${describeExperiment(experiment, context.cwd)}\n${describeEstimate(estimate, workers)}\n\n${listPoints(experiment)}\n`);
   return 0;
+}
+
+function estimateRunTime(experiment: ResolvedExperiment, context: CliContext, workers: number): RunTimeEstimate {
+  const meta = outputPaths(experiment.header.name, undefined, context.cwd).meta;
+  return estimateFromMeta(experiment, meta, relative(context.cwd, meta), workers) ?? estimateByCalibration(experiment, context.model, workers, context.clock);
+}
+
+function describeEstimate(estimate: RunTimeEstimate, workers: number): string {
+  const text = `about ${formatSeconds(estimate.seconds)} on ${workers} worker${workers === 1 ? '' : 's'} (${estimate.basis})`;
+  return `${'estimate'.padEnd(12)}${wrapText(text, 98, ' '.repeat(12)).trimStart()}`;
 }
 
 export function describeExperiment(experiment: ResolvedExperiment, cwd: string): string {

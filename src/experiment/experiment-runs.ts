@@ -19,6 +19,8 @@ export interface RunRecord {
   /** Wall seconds spent building the scenario (the cluster), reported apart from running. */
   readonly buildSeconds: number;
   readonly runSeconds: number;
+  /** Which worker ran it, from 0 (0 when runs go in-process); meta only. */
+  readonly worker: number;
 }
 
 /** Every run of the experiment in index order. */

@@ -1,20 +1,27 @@
 import { accessSync, constants, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BadInputError } from './bad-input-error.js';
+import { journalPath } from './run-journal.js';
+import { ALL_RUNS, selectionInfix, type RunSelection } from './run-selection.js';
 
 /** The files one experiment writes; all sit beside the CSV (DESIGN.md §3). */
 export interface OutputPaths {
   readonly csv: string;
-  readonly summary: string;
+  /** None for a shard's part: a point's replications may sit in other shards. */
+  readonly summary?: string;
   readonly meta: string;
 }
 
-/** `results/<name>.csv` relative to `cwd`, unless `--out` names the CSV. */
-export function outputPaths(name: string, out: string | undefined, cwd: string): OutputPaths {
-  const csv = resolve(cwd, out ?? join('results', `${name}.csv`));
-  if (!csv.endsWith('.csv')) throw new BadInputError(`--out ${out}: Expected \`--out\` to be a path ending in .csv, got \`${out}\``);
-  const stem = csv.slice(0, -'.csv'.length);
-  return { csv, summary: `${stem}.summary.csv`, meta: `${stem}.meta.json` };
+/**
+ * `results/<name>.csv` relative to `cwd`, unless `--out` names the CSV; a shard or `--only`
+ * inserts its infix before `.csv` (`x.part-2-of-3.csv`, `x.only-12.summary.csv`).
+ */
+export function outputPaths(name: string, out: string | undefined, cwd: string, selection: RunSelection = ALL_RUNS): OutputPaths {
+  const full = resolve(cwd, out ?? join('results', `${name}.csv`));
+  if (!full.endsWith('.csv')) throw new BadInputError(`--out ${out}: Expected \`--out\` to be a path ending in .csv, got \`${out}\``);
+  const stem = `${full.slice(0, -'.csv'.length)}${selectionInfix(selection)}`;
+  const summary = selection.kind === 'shard' ? undefined : `${stem}.summary.csv`;
+  return { csv: `${stem}.csv`, ...(summary === undefined ? {} : { summary }), meta: `${stem}.meta.json` };
 }
 
 /**
@@ -26,7 +33,7 @@ export function checkWritable(paths: OutputPaths): void {
   try {
     mkdirSync(folder, { recursive: true });
     accessSync(folder, constants.W_OK);
-    for (const path of Object.values(paths)) rejectFolder(path);
+    for (const path of [...Object.values(paths), journalPath(paths.csv)]) rejectFolder(path);
     const probe = join(folder, `.${basename(paths.csv)}.${process.pid}.probe`);
     writeFileSync(probe, '');
     rmSync(probe);

@@ -5,7 +5,7 @@ import { FAKE_METRICS } from './testing/fake-model.js';
 import { resolveText, SMALL_EXPERIMENT } from './testing/experiment-fixtures.js';
 
 function record(point: number, replication: number, metrics: RunRecord['metrics']): RunRecord {
-  return { run: { index: point * 2 + replication, point, replication }, metrics, warnings: [], events: 0, buildSeconds: 0, runSeconds: 0 };
+  return { run: { index: point * 2 + replication, point, replication }, metrics, warnings: [], events: 0, buildSeconds: 0, runSeconds: 0, worker: 0 };
 }
 
 describe('resultsCsv', () => {

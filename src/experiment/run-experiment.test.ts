@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { CodeVersion } from './code-version.js';
 import { writeExperimentOutputs } from './experiment-outputs.js';
 import { checkWritable, outputPaths } from './output-files.js';
-import { RunFailedError, runExperiment } from './run-experiment.js';
+import { runExperiment } from './run-experiment.js';
+import { RunFailedError } from './run-failed-error.js';
 import { fakeModel } from './testing/fake-model.js';
 import { resolveText, SMALL_EXPERIMENT, temporaryFolder } from './testing/experiment-fixtures.js';
 
@@ -18,7 +19,7 @@ async function runToFolder(folder: string): Promise<{ csv: string; summary: stri
   checkWritable(files);
   const context = { codeVersion: VERSION, commandLine: ['eastwest', 'run'], workers: 1, startedAt: new Date().toISOString(), totalSeconds: 1, files };
   writeExperimentOutputs(experiment, model, records, context);
-  return { csv: readFileSync(files.csv, 'utf8'), summary: readFileSync(files.summary, 'utf8'), meta: JSON.parse(readFileSync(files.meta, 'utf8')) };
+  return { csv: readFileSync(files.csv, 'utf8'), summary: readFileSync(files.summary!, 'utf8'), meta: JSON.parse(readFileSync(files.meta, 'utf8')) };
 }
 
 describe('runExperiment', () => {

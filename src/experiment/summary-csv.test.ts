@@ -6,7 +6,7 @@ import { resolveText } from './testing/experiment-fixtures.js';
 
 function record(point: number, replication: number, value: number | undefined, replications = 3): RunRecord {
   const metrics = { requests_completed: value };
-  return { run: { index: point * replications + replication, point, replication }, metrics, warnings: [], events: 0, buildSeconds: 0, runSeconds: 0 };
+  return { run: { index: point * replications + replication, point, replication }, metrics, warnings: [], events: 0, buildSeconds: 0, runSeconds: 0, worker: 0 };
 }
 
 describe('summarizeMetric', () => {

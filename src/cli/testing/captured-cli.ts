@@ -1,6 +1,7 @@
 /** Runs the command line in-process with captured streams, for tests. */
 import type { ScenarioModel } from '../../contract/scenario-model.js';
-import { fakeModel } from '../../experiment/testing/fake-model.js';
+import type { ModelSource } from '../../experiment/index.js';
+import { fakeModel, fakeModelSource } from '../../experiment/testing/fake-model.js';
 import { runCli } from '../cli.js';
 
 export interface CliOutcome {
@@ -11,10 +12,15 @@ export interface CliOutcome {
 
 export interface CaptureOptions {
   readonly cwd: string;
+  /** The fake model unless given; with --workers 2 give the matching `modelSource` too. */
   readonly model?: ScenarioModel;
+  readonly modelSource?: ModelSource;
   /** Pretend stderr is a terminal (progress bar instead of lines). */
   readonly terminal?: boolean;
   readonly clock?: () => number;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Workers without --workers; 1 here, so tests that do not ask for threads start none. */
+  readonly defaultWorkers?: number;
 }
 
 export async function runCaptured(args: readonly string[], options: CaptureOptions): Promise<CliOutcome> {
@@ -22,10 +28,13 @@ export async function runCaptured(args: readonly string[], options: CaptureOptio
   let stderr = '';
   const status = await runCli(args, {
     model: options.model ?? fakeModel(),
+    modelSource: options.modelSource ?? fakeModelSource(),
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text), isTTY: options.terminal === true },
     cwd: options.cwd,
     commandLine: ['eastwest', ...args],
+    env: options.env ?? {},
+    defaultWorkers: options.defaultWorkers ?? 1,
     clock: options.clock,
   });
   return { status, stdout, stderr };

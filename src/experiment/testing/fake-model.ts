@@ -8,6 +8,7 @@ import type { ParameterSpec } from '../../contract/parameter-spec.js';
 import type { BuiltScenario, RunSettings, ScenarioModel, ScenarioValues } from '../../contract/scenario-model.js';
 import { toSeconds } from '../../engine/time.js';
 import { distributionMean, RandomStreams, type DistributionSpec } from '../../random/index.js';
+import type { ModelSource } from '../model-source.js';
 
 export const FAKE_PARAMETERS: readonly ParameterSpec[] = [
   { kind: 'integer', path: 'cluster.services', unit: 'Services', default: 10, min: 1, max: 100_000, doc: 'ClusterIP Services in the cluster.', source: 'assumption' },
@@ -28,8 +29,15 @@ export const FAKE_METRICS: readonly MetricSpec[] = [
 const MODE_COST_MS: Readonly<Record<string, number>> = { iptables: 0.4, ipvs: 0.2, nftables: 0.15, ebpf: 0.05 };
 
 export interface FakeModelOptions {
-  /** Throw from the n-th call of run() (counting from 1 over the model's life). */
+  /** Throw from the n-th call of run() (counting from 1 over the model's life: per worker thread). */
   readonly failOnRunCall?: number;
+  /** End the thread with process.exit(7) on the n-th call of run(): a crash. Worker threads only. */
+  readonly exitOnRunCall?: number;
+}
+
+/** Where a worker thread imports the fake model with the same options (see ModelSource). */
+export function fakeModelSource(options: FakeModelOptions = {}): ModelSource {
+  return { moduleUrl: import.meta.url, exportName: 'fakeModel', options };
 }
 
 /** The fake model plus what it saw, for assertions. */
@@ -49,6 +57,7 @@ export function fakeModel(options: FakeModelOptions = {}): FakeModel {
       return {
         run() {
           runCalls += 1;
+          if (runCalls === options.exitOnRunCall) process.exit(7);
           if (runCalls === options.failOnRunCall) throw new Error(`fake model failure on run call ${runCalls}`);
           return fakeRun(values, settings);
         },

@@ -1,0 +1,89 @@
+import {
+  ALL_RUNS,
+  BadInputError,
+  parseOnly,
+  parseShard,
+  shardFromJobIndex,
+  type ResolvedExperiment,
+  type RunSelection,
+} from '../experiment/index.js';
+import { singleFile, stringList, type OptionValues } from './parse-command-args.js';
+
+/** `eastwest run`'s options, for node:util parseArgs. */
+export const RUN_OPTIONS = {
+  out: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  workers: { type: 'string' },
+  shard: { type: 'string' },
+  shards: { type: 'string' },
+  resume: { type: 'boolean' },
+  only: { type: 'string', multiple: true },
+  baseline: { type: 'string' },
+  force: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** An `eastwest run` command line, read and checked as far as it can be without the experiment. */
+export interface RunRequest {
+  readonly file: string;
+  readonly out: string | undefined;
+  readonly sets: readonly string[];
+  readonly force: boolean;
+  readonly quiet: boolean;
+  readonly resume: boolean;
+  readonly workers: number;
+  readonly baseline: string | undefined;
+  readonly shard: string | undefined;
+  readonly shards: string | undefined;
+  readonly only: readonly string[];
+}
+
+export function readRunRequest(values: OptionValues, positionals: readonly string[], defaultWorkers: number): RunRequest {
+  const text = (name: string): string | undefined => (values[name] === undefined ? undefined : String(values[name]));
+  const request: RunRequest = {
+    file: singleFile('eastwest run', positionals),
+    out: text('out'),
+    sets: stringList(values.set),
+    force: values.force === true,
+    quiet: values.quiet === true,
+    resume: values.resume === true,
+    workers: parseWorkers(text('workers'), defaultWorkers),
+    baseline: text('baseline'),
+    shard: text('shard'),
+    shards: text('shards'),
+    only: stringList(values.only),
+  };
+  rejectConflicts(request);
+  return request;
+}
+
+/** `--workers N`, an integer >= 1; the default when not given. */
+export function parseWorkers(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) {
+    throw new BadInputError(`--workers ${text}: Expected \`--workers\` to be an integer >= 1, got \`${text}\``);
+  }
+  return Number(text);
+}
+
+/** The runs this invocation does, checked against the experiment (`--only` ranges) and the environment (`--shards`). */
+export function selectionOf(request: RunRequest, experiment: ResolvedExperiment, env: Readonly<Record<string, string | undefined>>): RunSelection {
+  if (request.shard !== undefined) return parseShard(request.shard);
+  if (request.shards !== undefined) return shardFromJobIndex(request.shards, env.JOB_COMPLETION_INDEX);
+  if (request.only.length > 0) return parseOnly(request.only, experiment.points.length, experiment.header.replications);
+  return ALL_RUNS;
+}
+
+function rejectConflicts(request: RunRequest): void {
+  const sharded = request.shard !== undefined || request.shards !== undefined;
+  if (request.shard !== undefined && request.shards !== undefined) {
+    throw new BadInputError('eastwest run: give `--shard K/N` or `--shards N` (in a Kubernetes Indexed Job), not both');
+  }
+  if (sharded && request.only.length > 0) {
+    throw new BadInputError('eastwest run: `--only` picks runs for debugging and does not combine with `--shard` or `--shards`');
+  }
+  if (sharded && request.baseline !== undefined) {
+    throw new BadInputError('eastwest run: a shard writes no summary, so `--baseline` has nothing to do there; give it to `eastwest merge`');
+  }
+}

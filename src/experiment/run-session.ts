@@ -1,0 +1,94 @@
+import type { ScenarioModel } from '../contract/scenario-model.js';
+import type { Baseline } from './baseline.js';
+import type { CodeVersion } from './code-version.js';
+import { writeExperimentOutputs } from './experiment-outputs.js';
+import { sortRecords, type RunId, type RunRecord } from './experiment-runs.js';
+import type { ModelSource } from './model-source.js';
+import type { OutputPaths } from './output-files.js';
+import type { ResolvedExperiment } from './resolved-experiment.js';
+import { runExperiment } from './run-experiment.js';
+import { RunFailedError } from './run-failed-error.js';
+import { journalPath, openRunJournal, type OpenedJournal, type RunJournal } from './run-journal.js';
+import { selectRuns, type RunSelection } from './run-selection.js';
+
+export interface SessionOptions {
+  readonly selection: RunSelection;
+  /** Checked with checkWritable before the session starts. */
+  readonly files: OutputPaths;
+  /** Worker threads wanted; fewer are started when fewer runs are left. */
+  readonly workers: number;
+  readonly modelSource?: ModelSource;
+  readonly resume: boolean;
+  readonly baseline?: Baseline;
+  readonly codeVersion: CodeVersion;
+  readonly commandLine: readonly string[];
+  /** Wall clock in milliseconds. */
+  readonly clock: () => number;
+  /** Before the first run: the runs the journal already had and how many are left to run. */
+  readonly onStart?: (start: SessionStart) => void;
+  readonly onRunDone?: (record: RunRecord, done: number, total: number) => void;
+}
+
+export interface SessionStart {
+  readonly runs: number;
+  readonly fromJournal: readonly RunRecord[];
+  readonly toRun: number;
+  readonly workers: number;
+}
+
+/**
+ * One `eastwest run` (DESIGN.md §3, "Runs, seeds, shards, resume"): opens the journal beside
+ * the output (resuming it when asked), runs the selected runs the journal does not have,
+ * appending each to the journal as it finishes, writes the CSV, summary and meta atomically
+ * once all are in, and deletes the journal. A failure leaves the journal with every run that
+ * finished, and no file at the output paths.
+ */
+export async function runSession(experiment: ResolvedExperiment, model: ScenarioModel, options: SessionOptions): Promise<RunRecord[]> {
+  const runs = selectRuns(options.selection, experiment.points.length, experiment.header.replications);
+  const identity = { experiment: experiment.header.name, experimentHash: experiment.hash, codeVersion: options.codeVersion.label, file: experiment.file };
+  const opened = openRunJournal(journalPath(options.files.csv), identity, runs, options.resume);
+  try {
+    const records = await completeRuns(experiment, model, options, runs, opened);
+    opened.journal.remove();
+    return records;
+  } catch (error) {
+    throw afterFailure(error, opened.journal);
+  } finally {
+    opened.journal.close();
+  }
+}
+
+/** Runs what the journal lacks, journaling each run as it finishes, then writes the outputs. */
+async function completeRuns(experiment: ResolvedExperiment, model: ScenarioModel, options: SessionOptions, runs: readonly RunId[], opened: OpenedJournal): Promise<RunRecord[]> {
+  const { journal, finished } = opened;
+  const done = new Set(finished.map((record) => record.run.index));
+  const missing = runs.filter((run) => !done.has(run.index));
+  const workers = Math.max(1, Math.min(options.workers, missing.length));
+  options.onStart?.({ runs: runs.length, fromJournal: finished, toRun: missing.length, workers });
+  const startedAt = new Date().toISOString();
+  const started = options.clock();
+  const fresh = await runExperiment(experiment, model, {
+    runs: missing,
+    workers,
+    modelSource: options.modelSource,
+    clock: options.clock,
+    onRunDone: (record, count, total) => {
+      journal.add(record);
+      options.onRunDone?.(record, count, total);
+    },
+  });
+  const records = sortRecords([...finished, ...fresh]);
+  const { codeVersion, commandLine, selection, files, baseline } = options;
+  const totalSeconds = (options.clock() - started) / 1000;
+  const context = { codeVersion, commandLine, selection, files, workers, startedAt, totalSeconds, baseline: baseline?.text, resumedRuns: finished.length };
+  writeExperimentOutputs(experiment, model, records, context, { baseline });
+  return records;
+}
+
+/** A failed run says where the finished runs are; a journal with none is removed, so a rerun needs no --resume. */
+function afterFailure(error: unknown, journal: RunJournal): unknown {
+  if (journal.runs === 0) journal.remove();
+  if (!(error instanceof RunFailedError) || journal.runs === 0) return error;
+  const runs = journal.runs === 1 ? '1 finished run is' : `${journal.runs} finished runs are`;
+  return new RunFailedError(error.run, error.cause, `No result files were written; ${runs} kept in ${journal.path}: rerun with --resume to do only the rest.`);
+}

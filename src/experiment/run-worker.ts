@@ -1,0 +1,27 @@
+/**
+ * Entry of a worker thread (started by worker-pool.ts): imports the model, then does each run
+ * the main thread posts and replies with its record, or with the error it threw.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadModel } from './model-source.js';
+import { runOne } from './run-experiment.js';
+import { RunFailedError } from './run-failed-error.js';
+import type { RunRequest, WorkerReply, WorkerSetup } from './worker-messages.js';
+
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+const model = await loadModel(setup.source);
+
+port.on('message', (request: RunRequest) => {
+  port.postMessage(doRun(request));
+});
+
+function doRun({ run }: RunRequest): WorkerReply {
+  try {
+    return { kind: 'done', record: { ...runOne(setup.plan, model, run), worker: setup.worker } };
+  } catch (error) {
+    const cause = error instanceof RunFailedError ? error.cause : error;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return { kind: 'failed', run, message, stack: cause instanceof Error ? cause.stack : undefined };
+  }
+}

@@ -1,0 +1,22 @@
+import type { RunId, RunRecord } from './experiment-runs.js';
+import type { ModelSource } from './model-source.js';
+import type { RunPlan } from './run-plan.js';
+
+/** What a worker thread starts with (its `workerData`). */
+export interface WorkerSetup {
+  readonly plan: RunPlan;
+  readonly source: ModelSource;
+  /** The worker's number, from 0, recorded with every run it does. */
+  readonly worker: number;
+}
+
+/** Main thread → worker: do this run. */
+export interface RunRequest {
+  readonly kind: 'run';
+  readonly run: RunId;
+}
+
+/** Worker → main thread: a finished run, or the error a run threw (errors do not clone well). */
+export type WorkerReply =
+  | { readonly kind: 'done'; readonly record: RunRecord }
+  | { readonly kind: 'failed'; readonly run: RunId; readonly message: string; readonly stack: string | undefined };
