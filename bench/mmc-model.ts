@@ -49,9 +49,9 @@ export function simulateMmc(options: MmcOptions): MmcResult {
   let arrived = 0;
   const arrive = (): void => {
     station.submit(sim.now, Math.round(serviceTimes.sample()));
-    if (++arrived < options.customers) sim.schedule(Math.round(gaps.sample()), arrive);
+    if (++arrived < options.customers) sim.post(Math.round(gaps.sample()), arrive);
   };
-  sim.schedule(Math.round(gaps.sample()), arrive);
+  sim.post(Math.round(gaps.sample()), arrive);
   sim.run();
   return {
     customers: arrived,

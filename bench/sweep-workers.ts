@@ -7,6 +7,11 @@
  * process (Node start-up included).
  *
  *   npx tsx bench/sweep-workers.ts [--runs 8] [--seconds 50] [--rps 10000] [--repeat 1]
+ *                                   [--requests-per-connection N]
+ *
+ * The default scenario keeps Go's pools, so hundreds of thousands of idle connections stay
+ * live and the garbage collector's concurrent marking competes for the second core;
+ * `--requests-per-connection 1` keeps the live heap small (every connection closes at once).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +26,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '50' },
     rps: { type: 'string', default: '10000' },
     repeat: { type: 'string', default: '1' },
+    'requests-per-connection': { type: 'string', default: '100' },
   },
 });
 
@@ -40,7 +46,7 @@ function experimentText(): string {
     'warmup: 1s',
     'scenario:',
     '  cluster: { nodes: 100, services: 1000 }',
-    `  workload: { requestsPerSecond: ${args.rps} }`,
+    `  workload: { requestsPerSecond: ${args.rps}, requestsPerConnection: ${args['requests-per-connection']} }`,
     '',
   ].join('\n');
 }

@@ -19,6 +19,6 @@ export class FixedLatencyResolver implements NameResolver {
   ) {}
 
   resolve(request: Request, done: (request: Request) => void): void {
-    this.sim.schedule(this.latency, done, request);
+    this.sim.post(this.latency, done, request);
   }
 }

@@ -1,6 +1,7 @@
 import type { Simulation } from '../../src/engine/simulation.js';
 import type { Nanoseconds } from '../../src/engine/time.js';
-import type { Connection } from './connection.js';
+import { newConnection, resetConnection, type Connection } from './connection.js';
+import { IdleAgeList } from './idle-age-list.js';
 
 export interface PoolLimits {
   /** `workload.requestsPerConnection`. */
@@ -18,20 +19,24 @@ export interface PoolLimits {
  * already holds `maxIdlePerService`; an idle connection closes after `idleTimeout`.
  *
  * Memory is O(idle connections): a pool disappears when its last idle connection leaves.
- * Each connection has at most one pending timer, re-armed lazily when it fires, instead of a
- * timer cancelled at every reuse, so the event queue does not fill with dead timers.
+ * Idle timeouts need one pending event in all: the idle connections are kept oldest first
+ * (IdleAgeList), and a single timer waits for the oldest one's expiry.
  */
 export class ConnectionPools {
   private readonly idleByKey = new Map<number, Connection[]>();
-  private readonly onIdleTimer: (connection: Connection) => void;
+  private readonly byAge = new IdleAgeList();
+  private readonly onIdleTimer: () => void;
+  private idleTimerArmed = false;
   private openCount = 0;
+  /** Records of closed connections, reused for new ones: no allocation per dial. */
+  private readonly spare: Connection[] = [];
 
   constructor(
     private readonly sim: Simulation,
     private readonly limits: PoolLimits,
     private readonly onClose: (connection: Connection) => void,
   ) {
-    this.onIdleTimer = this.checkIdle.bind(this);
+    this.onIdleTimer = this.expireIdle.bind(this);
   }
 
   /** Connections dialled and not yet closed (busy, idle or still dialling). */
@@ -45,14 +50,20 @@ export class ConnectionPools {
     if (idle === undefined) return undefined;
     const connection = idle.pop() as Connection;
     if (idle.length === 0) this.idleByKey.delete(poolKey);
+    this.byAge.remove(connection);
     connection.state = 'busy';
     return connection;
   }
 
-  /** Counts a connection being dialled, so open connections include those in set-up. */
-  opened(connection: Connection): void {
-    connection.state = 'dialling';
+  /** A new connection being dialled (counted open from now on). */
+  dial(poolKey: number, client: number, service: number, clientNode: number): Connection {
+    const spare = this.spare.pop();
+    const connection =
+      spare === undefined
+        ? newConnection(poolKey, client, service, clientNode)
+        : resetConnection(spare, poolKey, client, service, clientNode);
     this.openCount++;
+    return connection;
   }
 
   /** Gives a connection back after a response: kept idle, or closed. */
@@ -67,9 +78,8 @@ export class ConnectionPools {
     idle.push(connection);
     connection.state = 'idle';
     connection.idleSince = this.sim.now;
-    if (connection.idleTimer === undefined) {
-      connection.idleTimer = this.sim.schedule(this.limits.idleTimeout, this.onIdleTimer, connection);
-    }
+    this.byAge.append(connection);
+    if (!this.idleTimerArmed) this.armIdleTimer(connection);
   }
 
   /** Closes a connection that failed or was never usable (no idle keeping). */
@@ -78,18 +88,26 @@ export class ConnectionPools {
     connection.state = 'closed';
     this.openCount--;
     this.onClose(connection);
+    this.spare.push(connection);
   }
 
-  private checkIdle(connection: Connection): void {
-    connection.idleTimer = undefined;
-    if (connection.state !== 'idle') return; // reused: it re-arms when it next goes idle
-    const expiresAt = connection.idleSince + this.limits.idleTimeout;
-    if (this.sim.now < expiresAt) {
-      connection.idleTimer = this.sim.scheduleAt(expiresAt, this.onIdleTimer, connection);
-      return;
+  /** Closes every idle connection whose timeout has passed, then waits for the next one. */
+  private expireIdle(): void {
+    this.idleTimerArmed = false;
+    const timeout = this.limits.idleTimeout;
+    let oldest = this.byAge.oldest;
+    while (oldest !== undefined && oldest.idleSince + timeout <= this.sim.now) {
+      this.byAge.remove(oldest);
+      this.removeIdle(oldest);
+      this.close(oldest);
+      oldest = this.byAge.oldest;
     }
-    this.removeIdle(connection);
-    this.close(connection);
+    if (oldest !== undefined) this.armIdleTimer(oldest);
+  }
+
+  private armIdleTimer(oldest: Connection): void {
+    this.idleTimerArmed = true;
+    this.sim.postAt(oldest.idleSince + this.limits.idleTimeout, this.onIdleTimer);
   }
 
   private removeIdle(connection: Connection): void {

@@ -30,7 +30,7 @@ export class PoissonArrivals {
 
   private scheduleNext(): void {
     const at = this.sim.now + Math.round(this.gap.sample());
-    if (at <= this.until) this.sim.scheduleAt(at, this.next);
-    else this.sim.scheduleAt(this.until, this.ended);
+    if (at <= this.until) this.sim.postAt(at, this.next);
+    else this.sim.postAt(this.until, this.ended);
   }
 }

@@ -5,7 +5,7 @@ import type { Cluster } from '../cluster/cluster.js';
 import type { NameResolver } from '../dns/name-resolver.js';
 import type { DataPlane } from '../proxy/data-plane.js';
 import { BackendPods } from './backend-pods.js';
-import { newConnection, type Connection } from './connection.js';
+import type { Connection } from './connection.js';
 import { ConnectionPools, type PoolLimits } from './connection-pool.js';
 import type { Request } from './request.js';
 
@@ -57,6 +57,8 @@ export class RequestFlow {
   private readonly afterResponse = this.finish.bind(this);
   private readonly afterConnectTimeout = this.fail.bind(this);
   private measuredInFlight = 0;
+  /** Records of settled requests, reused: no allocation per request. */
+  private readonly spareRequests: Request[] = [];
   private acceptingMeasured = true;
 
   constructor(private readonly parts: RequestFlowParts) {
@@ -71,25 +73,13 @@ export class RequestFlow {
     const service = samplers.service.sample();
     const now = sim.now;
     const measured = now >= this.parts.windowStart && now <= this.parts.windowEnd;
-    const request: Request = {
-      client,
-      service,
-      clientNode: cluster.nodeOfClient(client),
-      startedAt: now,
-      measured,
-      dialled: false,
-      connection: undefined,
-      lookupNs: 0,
-      oneWayDelay: 0,
-      failure: undefined,
-    };
+    const request = this.newRequest(client, service, cluster.nodeOfClient(client), now, measured);
     if (measured) this.measuredInFlight++;
     const poolKey = client * cluster.services + service;
     const idle = this.pools.takeIdle(poolKey);
     if (idle !== undefined) return this.sendOn(request, idle);
     request.dialled = true;
-    request.connection = newConnection(poolKey, client, service, request.clientNode);
-    this.pools.opened(request.connection);
+    request.connection = this.pools.dial(poolKey, client, service, request.clientNode);
     this.parts.resolver.resolve(request, this.afterResolve);
   }
 
@@ -106,13 +96,13 @@ export class RequestFlow {
     if (connection.failure !== undefined) {
       // The SYN is dropped silently: the client retransmits until its connect timeout.
       request.failure = connection.failure;
-      this.parts.sim.schedule(this.parts.connectTimeout, this.afterConnectTimeout, request);
+      this.parts.sim.post(this.parts.connectTimeout, this.afterConnectTimeout, request);
       return;
     }
     request.lookupNs = lookup;
     const handshake = this.roundTrip(connection) + lookup;
     this.parts.probe.connected(request, handshake);
-    this.parts.sim.schedule(handshake, this.afterHandshake, request);
+    this.parts.sim.post(handshake, this.afterHandshake, request);
   }
 
   private send(request: Request): void {
@@ -125,7 +115,7 @@ export class RequestFlow {
     request.connection = connection;
     connection.requestsCarried++;
     request.oneWayDelay = Math.round(this.roundTrip(connection) / 2);
-    this.parts.sim.schedule(request.oneWayDelay, this.atPod, request);
+    this.parts.sim.post(request.oneWayDelay, this.atPod, request);
   }
 
   private arriveAtPod(request: Request): void {
@@ -134,7 +124,7 @@ export class RequestFlow {
   }
 
   private served(request: Request): void {
-    this.parts.sim.schedule(request.oneWayDelay, this.afterResponse, request);
+    this.parts.sim.post(request.oneWayDelay, this.afterResponse, request);
   }
 
   private finish(request: Request): void {
@@ -150,9 +140,29 @@ export class RequestFlow {
   }
 
   private settle(request: Request): void {
+    request.connection = undefined;
+    this.spareRequests.push(request);
     if (!request.measured) return;
     this.measuredInFlight--;
     if (!this.acceptingMeasured && this.measuredInFlight === 0) this.parts.sim.stop();
+  }
+
+  /** A request record, reused from a settled request where one is spare. */
+  private newRequest(client: number, service: number, clientNode: number, startedAt: Nanoseconds, measured: boolean): Request {
+    const request = this.spareRequests.pop();
+    if (request === undefined) {
+      return { client, service, clientNode, startedAt, measured, dialled: false, connection: undefined, lookupNs: 0, oneWayDelay: 0, failure: undefined };
+    }
+    request.client = client;
+    request.service = service;
+    request.clientNode = clientNode;
+    request.startedAt = startedAt;
+    request.measured = measured;
+    request.dialled = false;
+    request.lookupNs = 0;
+    request.oneWayDelay = 0;
+    request.failure = undefined;
+    return request;
   }
 
   private roundTrip(connection: Connection): Nanoseconds {

@@ -4,16 +4,17 @@ import type { Connection } from './connection.js';
 /**
  * One application call from a client pod to a Service: the record travels through name
  * resolution, connection set-up, the backend pod's queue and back, so no stage allocates
- * its own per-request state or closure.
+ * its own per-request state or closure. Records are reused once a request has settled, so
+ * collectors must copy what they keep.
  */
 export interface Request {
-  readonly client: number;
-  readonly service: number;
-  readonly clientNode: number;
+  client: number;
+  service: number;
+  clientNode: number;
   /** When the application made the call: latency runs from here to the response. */
-  readonly startedAt: Nanoseconds;
+  startedAt: Nanoseconds;
   /** Started inside the measured window [warmup, warmup + duration]. */
-  readonly measured: boolean;
+  measured: boolean;
   /** Set when the request had to dial a new connection. */
   dialled: boolean;
   connection: Connection | undefined;

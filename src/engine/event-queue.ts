@@ -13,6 +13,8 @@ export interface ScheduledEvent<T = unknown> {
   readonly data: T;
   /** True until the event runs or is cancelled; a cancelled record is skipped when it surfaces. */
   pending: boolean;
+  /** Posted without a handle (Simulation.post): the record is reused once it has run. */
+  readonly recyclable: boolean;
 }
 
 /**

@@ -150,7 +150,7 @@ export class Station<J> {
   private begin(job: J, serviceTime: Nanoseconds, waited: Nanoseconds): void {
     this.busy++;
     if (this.onStart !== undefined) this.onStart(job, waited);
-    this.sim.schedule(serviceTime, this.finish, job);
+    this.sim.post(serviceTime, this.finish, job);
   }
 
   private complete(job: J): void {
