@@ -111,6 +111,40 @@ describe('Simulation', () => {
     expect(sim.step()).toBe(false);
   });
 
+  it('orders posted and scheduled events together by time, priority and insertion', () => {
+    const sim = new Simulation();
+    const order: string[] = [];
+    const log = (label: string) => order.push(label);
+    sim.post(ms(1), log, 'post-1');
+    sim.schedule(ms(1), log, 'schedule-2');
+    sim.postAt(ms(1), log, 'post-3');
+    sim.post(ms(1), log, 'post-first', -1);
+    sim.post(0, log, 'now');
+    sim.run();
+    expect(order).toEqual(['now', 'post-first', 'post-1', 'schedule-2', 'post-3']);
+  });
+
+  it('reuses a posted event\'s record after it ran, without keeping its data', () => {
+    const sim = new Simulation();
+    const seen: unknown[] = [];
+    sim.trace((event) => seen.push(event));
+    sim.post(ms(1), () => undefined, { big: 'payload' });
+    sim.run();
+    const record = seen[0] as { data: unknown; recyclable: boolean };
+    expect(record.recyclable).toBe(true);
+    expect(record.data).toBeUndefined();
+    sim.post(ms(1), () => undefined, 'second');
+    sim.run();
+    expect(seen[1]).toBe(seen[0]); // the same record, reused
+  });
+
+  it('validates posted delays and times like scheduled ones', () => {
+    const sim = new Simulation();
+    sim.run(s(1));
+    expect(() => sim.post(-1, () => undefined)).toThrow('got -1');
+    expect(() => sim.postAt(0, () => undefined)).toThrow('Cannot schedule in the past');
+  });
+
   it('rounds delays to whole nanoseconds', () => {
     const sim = new Simulation();
     sim.schedule(1.6, () => undefined);
