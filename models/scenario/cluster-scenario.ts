@@ -28,7 +28,7 @@ export class ClusterScenario implements BuiltScenario {
   private readonly dataPlane: ProxyDataPlane;
   private readonly flow: RequestFlow;
   private readonly arrivals: PoissonArrivals;
-  private podLoad: PodLoadReport = { maxUtilization: 0, overloadedPods: 0, worstPod: undefined, worstOfferedLoad: 0 };
+  private podLoad: PodLoadReport = { maxUtilization: 0, overloaded: 0, worst: undefined, worstOfferedLoad: 0 };
 
   /** `observer`, if given, sees every request's facts too (traces in tests and debugging). */
   constructor(
@@ -83,10 +83,10 @@ export class ClusterScenario implements BuiltScenario {
   }
 
   private podWarnings(): string[] {
-    const { overloadedPods, worstPod, worstOfferedLoad } = this.podLoad;
-    if (overloadedPods === 0) return [];
+    const { overloaded, worst, worstOfferedLoad } = this.podLoad;
+    if (overloaded === 0) return [];
     return [
-      `${overloadedPods} backend pod(s) had an offered load >= 1 (worst: ${worstPod} at ${worstOfferedLoad.toFixed(2)}): ` +
+      `${overloaded} backend pod(s) had an offered load >= 1 (worst: ${worst} at ${worstOfferedLoad.toFixed(2)}): ` +
         'their queues never settle, so latency percentiles describe a growing backlog. ' +
         'Raise workload.podConcurrency or cluster.endpointsPerService, or lower workload.requestsPerSecond.',
     ];

@@ -62,7 +62,7 @@ export class RequestFlow {
   private acceptingMeasured = true;
 
   constructor(private readonly parts: RequestFlowParts) {
-    this.pods = new BackendPods(parts.sim, parts.podConcurrency, this.served.bind(this));
+    this.pods = new BackendPods(parts.sim, parts.cluster.backendPods, parts.podConcurrency, this.served.bind(this));
     this.pools = new ConnectionPools(parts.sim, parts.limits, parts.dataPlane.closed.bind(parts.dataPlane));
   }
 

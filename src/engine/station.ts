@@ -1,8 +1,6 @@
 import type { Simulation } from './simulation.js';
+import { JobQueue } from './job-queue.js';
 import type { Nanoseconds } from './time.js';
-
-const EMPTY_RING = new Float64Array(0);
-const MIN_RING = 8;
 
 export interface StationOptions<J> {
   /** Shown in warnings and errors (`coredns-0`, `pod svc-12/3`). */
@@ -23,10 +21,10 @@ export interface StationOptions<J> {
 }
 
 /**
- * A c-server FIFO queue (M/G/c when fed Poisson arrivals). CoreDNS replicas and backend pods
- * are Stations. Per job it allocates no closure and no record: the queue is a ring of jobs
- * beside a ring of their service times and arrival times, and the completion handler is bound
- * once (a Station with three closures per job ran about 3× slower, DESIGN.md §5).
+ * A c-server FIFO queue (M/G/c when fed Poisson arrivals), e.g. a CoreDNS replica; many
+ * identical ones (backend pods) are a StationBank. Per job it allocates no closure and no
+ * record: waiting jobs sit in a JobQueue of rings, and the completion handler is bound once
+ * (a Station with three closures per job ran about 3× slower, DESIGN.md §5).
  */
 export class Station<J> {
   readonly name: string;
@@ -37,12 +35,7 @@ export class Station<J> {
   private readonly finish: (job: J) => void;
 
   private busy = 0;
-  // Rings start empty: most stations of a large cluster (backend pods) never queue a job.
-  private ringJobs: (J | undefined)[] = [];
-  private ringServiceTimes: Float64Array = EMPTY_RING;
-  private ringArrivals: Float64Array = EMPTY_RING;
-  private head = 0;
-  private waiting = 0;
+  private readonly waitingJobs = new JobQueue<J>();
 
   private windowStart: Nanoseconds;
   private lastChange: Nanoseconds;
@@ -85,13 +78,13 @@ export class Station<J> {
       this.begin(job, serviceTime, 0);
       return true;
     }
-    if (this.waiting >= this.queueCapacity) {
+    if (this.waitingJobs.length >= this.queueCapacity) {
       this.jobsRefused++;
       return false;
     }
     this.accumulate();
     this.demandSubmitted += serviceTime;
-    this.enqueue(job, serviceTime);
+    this.waitingJobs.push(job, serviceTime, this.sim.now);
     return true;
   }
 
@@ -100,7 +93,7 @@ export class Station<J> {
   }
 
   get queueLength(): number {
-    return this.waiting;
+    return this.waitingJobs.length;
   }
 
   /** Jobs whose service ended since the last reset. */
@@ -157,47 +150,15 @@ export class Station<J> {
     this.accumulate();
     this.busy--;
     this.jobsCompleted++;
-    if (this.waiting > 0) this.startNextWaiting();
+    if (this.waitingJobs.length > 0) this.startNextWaiting();
     this.onDone(job);
   }
 
   private startNextWaiting(): void {
-    const slot = this.head;
-    const job = this.ringJobs[slot] as J;
-    const serviceTime = this.ringServiceTimes[slot];
-    const waited = this.sim.now - this.ringArrivals[slot];
-    this.ringJobs[slot] = undefined; // let the job be collected once served
-    this.head = (slot + 1) & (this.ringJobs.length - 1);
-    this.waiting--;
-    this.begin(job, serviceTime, waited);
-  }
-
-  private enqueue(job: J, serviceTime: Nanoseconds): void {
-    if (this.waiting === this.ringJobs.length) this.growRing();
-    const slot = (this.head + this.waiting) & (this.ringJobs.length - 1);
-    this.ringJobs[slot] = job;
-    this.ringServiceTimes[slot] = serviceTime;
-    this.ringArrivals[slot] = this.sim.now;
-    this.waiting++;
-  }
-
-  /** Doubles the rings (sizes stay powers of two so a slot is a mask, not a modulo). */
-  private growRing(): void {
-    const size = this.ringJobs.length;
-    const newSize = Math.max(2 * size, MIN_RING);
-    const jobs: (J | undefined)[] = new Array(newSize);
-    const serviceTimes = new Float64Array(newSize);
-    const arrivals = new Float64Array(newSize);
-    for (let i = 0; i < this.waiting; i++) {
-      const from = (this.head + i) & (size - 1);
-      jobs[i] = this.ringJobs[from];
-      serviceTimes[i] = this.ringServiceTimes[from];
-      arrivals[i] = this.ringArrivals[from];
-    }
-    this.ringJobs = jobs;
-    this.ringServiceTimes = serviceTimes;
-    this.ringArrivals = arrivals;
-    this.head = 0;
+    const queue = this.waitingJobs;
+    const serviceTime = queue.headServiceTime;
+    const waited = this.sim.now - queue.headArrival;
+    this.begin(queue.shift(), serviceTime, waited);
   }
 
   /** Adds the areas under busy servers and queue length since the last change. */
@@ -206,7 +167,7 @@ export class Station<J> {
     const span = now - this.lastChange;
     if (span > 0) {
       this.busyArea += this.busy * span;
-      this.queueArea += this.waiting * span;
+      this.queueArea += this.waitingJobs.length * span;
       this.lastChange = now;
     }
   }
