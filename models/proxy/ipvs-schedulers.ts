@@ -51,9 +51,14 @@ class RoundRobin implements IpvsScheduler {
   release(): void {}
 }
 
-/** lc: the endpoint with the fewest active connections that this node's IPVS scheduled. */
+/**
+ * lc: the endpoint with the fewest active connections that this node's IPVS scheduled. Only
+ * (node, Service) pairs with open connections hold counts; a pair's counts are reused for
+ * another pair once its last connection closes (all zero again, still a valid heap).
+ */
 class LeastConnectionScheduler implements IpvsScheduler {
   private readonly counts = new Map<number, LeastConnections>();
+  private readonly spare: LeastConnections[] = [];
 
   constructor(
     private readonly services: number,
@@ -63,7 +68,10 @@ class LeastConnectionScheduler implements IpvsScheduler {
   choose(connection: Connection): number {
     const key = nodeServiceKey(connection, this.services);
     let counts = this.counts.get(key);
-    if (counts === undefined) this.counts.set(key, (counts = new LeastConnections(this.endpoints)));
+    if (counts === undefined) {
+      counts = this.spare.pop() ?? new LeastConnections(this.endpoints);
+      this.counts.set(key, counts);
+    }
     return counts.assign();
   }
 
@@ -71,7 +79,9 @@ class LeastConnectionScheduler implements IpvsScheduler {
     const key = nodeServiceKey(connection, this.services);
     const counts = this.counts.get(key) as LeastConnections;
     counts.release(connection.endpointRank);
-    if (counts.active === 0) this.counts.delete(key); // memory only for pairs with open connections
+    if (counts.active > 0) return;
+    this.counts.delete(key); // memory only for pairs with open connections
+    this.spare.push(counts);
   }
 }
 

@@ -40,4 +40,14 @@ describe('LeastConnections', () => {
       { seed: 7, numRuns: 200 },
     );
   });
+
+  it('starts again from the lowest rank once every connection closed (safe to reuse)', () => {
+    const counts = new LeastConnections(4);
+    const ranks = [counts.assign(), counts.assign(), counts.assign()];
+    counts.release(ranks[1]);
+    counts.release(ranks[0]);
+    counts.release(ranks[2]);
+    expect(counts.active).toBe(0);
+    expect([counts.assign(), counts.assign()]).toEqual([0, 1]);
+  });
 });
