@@ -41,10 +41,19 @@ export class CollapsingLowestBins {
 
   /** The key holding the sample of 0-based `rank` in key order (rank < total). */
   keyAtRank(rank: number): number {
+    return this.locateRank(rank).key;
+  }
+
+  /**
+   * Where the sample of 0-based `rank` sits: its bin's key, how many samples come before that
+   * bin, and how many the bin holds (so a quantile can be placed within the bin).
+   */
+  locateRank(rank: number): { key: number; before: number; count: number } {
     let cumulative = 0;
     for (let index = 0; index < this.counts.length; index += 1) {
-      cumulative += this.counts[index];
-      if (cumulative > rank) return this.offset + index;
+      const count = this.counts[index];
+      if (cumulative + count > rank) return { key: this.offset + index, before: cumulative, count };
+      cumulative += count;
     }
     throw new RangeError(`Expected a rank below ${this.total}, got \`${rank}\``);
   }
