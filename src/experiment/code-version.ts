@@ -28,7 +28,11 @@ export function readCodeVersion(root = packageRoot()): CodeVersion {
   const version = String(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   const gitCommit = ownGitCommit(root);
   // A status git cannot give (null) counts as dirty: a clean claim must be earned.
-  const status = gitCommit === null ? '' : git(root, ['--no-optional-locks', 'status', '--porcelain', '--untracked-files=no']);
+  // Output under results/ is not code: a rerun that rewrites committed results is not dirty.
+  const status =
+    gitCommit === null
+      ? ''
+      : git(root, ['--no-optional-locks', 'status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)results']);
   const dirty = status !== '';
   const label = gitCommit === null ? version : `${version}+${gitCommit.slice(0, 12)}${dirty ? '-dirty' : ''}`;
   return { version, gitCommit, dirty, label };
