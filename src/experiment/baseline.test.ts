@@ -3,20 +3,11 @@ import { resolveBaseline } from './baseline.js';
 import { parseCsv } from './csv-rows.js';
 import { runExperiment } from './run-experiment.js';
 import { summaryCsv } from './summary-csv.js';
-import { resolveText, SMALL_EXPERIMENT } from './testing/experiment-fixtures.js';
+import { resolveText, SMALL_EXPERIMENT, messageOf } from './testing/experiment-fixtures.js';
 import { fakeModel } from './testing/fake-model.js';
 
 // Points: 0-2 iptables × services 10, 100, 1000; 3-5 ipvs × the same; 6 the case ebpf with a 1ms median.
 const experiment = resolveText(SMALL_EXPERIMENT);
-
-function messageOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-}
 
 describe('resolveBaseline', () => {
   it('pairs every point with the baseline point of the same other parameters; baseline points with themselves', () => {

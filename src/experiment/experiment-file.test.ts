@@ -2,15 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseExperimentText, readExperimentFile } from './experiment-file.js';
 import { temporaryFolder, writeExperiment } from './testing/experiment-fixtures.js';
-
-function messageOf(read: () => unknown): string {
-  try {
-    read();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-}
+import { messageOf } from './testing/experiment-fixtures.js';
 
 describe('readExperimentFile', () => {
   it('reads YAML into plain data, keeping durations as text and numbers as numbers', () => {

@@ -2,16 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkWritable, outputPaths, writeFilesAtomically } from './output-files.js';
-import { temporaryFolder } from './testing/experiment-fixtures.js';
-
-function messageOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-}
+import { temporaryFolder, messageOf } from './testing/experiment-fixtures.js';
 
 describe('outputPaths', () => {
   it('puts results/<name>.csv under the current folder by default, the summary and meta beside it', () => {

@@ -4,22 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { listRuns, type RunRecord } from './experiment-runs.js';
 import { decodeRecord, encodeRecord } from './journal-lines.js';
 import { openRunJournal, type JournalIdentity } from './run-journal.js';
-import { temporaryFolder } from './testing/experiment-fixtures.js';
+import { temporaryFolder, messageOf } from './testing/experiment-fixtures.js';
 
 const IDENTITY: JournalIdentity = { experiment: 'small', experimentHash: 'a'.repeat(64), codeVersion: '0.1.0+abc', file: 'small.yaml' };
 const RUNS = listRuns(3, 2);
 
 function record(index: number, metrics: RunRecord['metrics'] = { x: index / 3 }): RunRecord {
   return { run: RUNS[index], metrics, warnings: [`warning ${index}`], events: 100 + index, buildSeconds: 0.01, runSeconds: 0.5, worker: index % 2 };
-}
-
-function messageOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
 }
 
 function journalWith(records: readonly RunRecord[]): string {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { outputPaths } from './output-files.js';
 import { parseOnly, parseShard, selectionInfix, selectRuns } from './run-selection.js';
+import { messageOf } from './testing/experiment-fixtures.js';
 
 const indices = (selection: Parameters<typeof selectRuns>[0]): number[] => selectRuns(selection, 7, 2).map((run) => run.index);
-
-function messageOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-}
 
 describe('run selections', () => {
   it('gives shard K of N the runs whose index is K-1 modulo N, so the shards partition the runs', () => {

@@ -59,3 +59,13 @@ sweep:
 cases:
   - { proxy.mode: ebpf, workload.serviceTime.median: 1ms }
 `;
+
+/** The message of the error `action` throws; fails the test when it throws nothing. */
+export function messageOf(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected an error');
+}
