@@ -28,7 +28,6 @@ export const SCENARIO_METRICS: readonly MetricSpec[] = [
   },
   {
     name: 'request_latency_p99_ms',
-    headline: true,
     unit: 'ms',
     doc: '99th percentile of the same latency (streaming sketch, <= 0.1 % relative error).',
     window: `${MEASURED}; completed ones`,
