@@ -1,5 +1,6 @@
 import { JobQueue } from './job-queue.js';
 import type { Simulation } from './simulation.js';
+import { requireServers } from './station.js';
 import type { Nanoseconds } from './time.js';
 
 export interface StationBankOptions<J> {
@@ -55,9 +56,7 @@ export class StationBank<J> {
     private readonly sim: Simulation,
     options: StationBankOptions<J>,
   ) {
-    if (!Number.isInteger(options.servers) || options.servers < 1) {
-      throw new RangeError(`StationBank ${options.name}: expected servers to be an integer >= 1, got ${options.servers}`);
-    }
+    requireServers(`StationBank ${options.name}`, options.servers);
     this.name = options.name;
     this.servers = options.servers;
     this.pages = new Array(Math.ceil(options.stations / PAGE_SIZE));

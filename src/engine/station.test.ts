@@ -96,15 +96,6 @@ describe('Station', () => {
     expect(station.completed).toBe(1);
   });
 
-  it('counts a station built mid-window as idle since the window began', () => {
-    const sim = new Simulation();
-    sim.run(ms(10));
-    const late = new Station<string>(sim, { name: 'late', servers: 1, onDone: () => undefined, measureFrom: 0 });
-    late.submit('a', ms(10));
-    sim.run(ms(40));
-    expect(late.utilization()).toBeCloseTo(0.25, 12);
-  });
-
   it('rejects a server count that is not a positive integer', () => {
     const sim = new Simulation();
     expect(() => recordingStation(sim, 0)).toThrow('expected servers to be an integer >= 1, got 0');

@@ -13,11 +13,6 @@ export interface StationOptions<J> {
   readonly onStart?: (job: J, waited: Nanoseconds) => void;
   /** Called when the job's service ends. */
   readonly onDone: (job: J) => void;
-  /**
-   * Start of the statistics window, at or before now: a station built lazily in the middle
-   * of a measurement counts as idle since then (it did not exist, so it served nothing).
-   */
-  readonly measureFrom?: Nanoseconds;
 }
 
 /**
@@ -49,9 +44,7 @@ export class Station<J> {
     private readonly sim: Simulation,
     options: StationOptions<J>,
   ) {
-    if (!Number.isInteger(options.servers) || options.servers < 1) {
-      throw new RangeError(`Station ${options.name}: expected servers to be an integer >= 1, got ${options.servers}`);
-    }
+    requireServers(`Station ${options.name}`, options.servers);
     const capacity = options.queueCapacity ?? Number.POSITIVE_INFINITY;
     if (!(capacity >= 0)) {
       throw new RangeError(`Station ${options.name}: expected queueCapacity >= 0, got ${options.queueCapacity}`);
@@ -62,11 +55,7 @@ export class Station<J> {
     this.onStart = options.onStart;
     this.onDone = options.onDone;
     this.finish = this.complete.bind(this);
-    const measureFrom = options.measureFrom ?? sim.now;
-    if (!(measureFrom <= sim.now)) {
-      throw new RangeError(`Station ${options.name}: expected measureFrom <= now (${sim.now} ns), got ${measureFrom}`);
-    }
-    this.windowStart = measureFrom;
+    this.windowStart = sim.now;
     this.lastChange = sim.now;
   }
 
@@ -170,5 +159,12 @@ export class Station<J> {
       this.queueArea += this.waitingJobs.length * span;
       this.lastChange = now;
     }
+  }
+}
+
+/** Checks a station's server count c: an integer >= 1 (shared by Station and StationBank). */
+export function requireServers(what: string, servers: number): void {
+  if (!Number.isInteger(servers) || servers < 1) {
+    throw new RangeError(`${what}: expected servers to be an integer >= 1, got ${servers}`);
   }
 }
