@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Launcher for the eastwest command line: plain Node on the compiled JavaScript in dist/
 // (written by `npm run build`, which `npm install` and `npm ci` run as `prepare`), so the
-// worker threads `eastwest run` starts load compiled files too (src/experiment/start-worker.ts).
+// worker threads `eastwest run` starts load compiled files too (src/experiment/run/start-worker.ts).
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 

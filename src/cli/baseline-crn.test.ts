@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scenarioModel } from '../../models/index.js';
-import { parseCsv } from '../experiment/csv-rows.js';
+import { parseCsv } from '../experiment/output/csv-rows.js';
 import { temporaryFolder, writeExperiment } from '../experiment/testing/experiment-fixtures.js';
 import { runCaptured } from './testing/captured-cli.js';
 

@@ -1,24 +1,31 @@
-/** src/experiment: experiment files, points, runs, and the CSV, summary and meta they produce. */
+/**
+ * src/experiment: experiment files, points, runs, and the CSV, summary and meta they produce.
+ * Its parts are folders, and the code of each imports only the parts listed before it
+ * (tests may reach further, to check a part together with what it feeds):
+ *   spec/     an experiment file read, checked and resolved into points (and its hash)
+ *   run/      runs as data, which of them to do, and doing them in-process or on worker threads
+ *   journal/  the finished runs of an unfinished output, kept for --resume
+ *   output/   the CSV, summary and meta, and where they go
+ *   shard/    a sharded run's parts read back and merged
+ * run-session.ts ties run, journal and output into one `eastwest run`.
+ */
 export { BadInputError } from './bad-input-error.js';
-export { resolveBaseline, type Baseline } from './baseline.js';
-export { readCodeVersion, packageRoot, type CodeVersion } from './code-version.js';
-export { canonicalJson, sha256Hex } from './canonical-json.js';
-export { TOP_LEVEL_KEYS, TOP_LEVEL_SPECS, SETTABLE_TOP_LEVEL_KEYS, EXPERIMENT_NAME_PATTERN } from './experiment-header.js';
-export { describeSettings, type ExperimentPoint } from './experiment-points.js';
-export { describeRun, listRuns, type RunId, type RunRecord } from './experiment-runs.js';
-export { writeExperimentOutputs } from './experiment-outputs.js';
-export type { MetaContext } from './experiment-meta.js';
-export { mergeParts, type MergeOptions, type MergeResult } from './merge-parts.js';
-export { loadModel, type ModelSource } from './model-source.js';
-export { checkWritable, outputPaths, type OutputPaths } from './output-files.js';
-export { PointWarnings, formatPointWarning, type PointWarning } from './point-warnings.js';
-export { loadExperiment, resolveExperiment, type ResolveOptions } from './resolve-experiment.js';
-export { MAX_RUNS_WITHOUT_FORCE, type CanonicalExperiment, type ResolvedExperiment } from './resolved-experiment.js';
-export { resultsCsv } from './results-csv.js';
-export { runExperiment, runOne, type RunnerOptions } from './run-experiment.js';
-export { RunFailedError } from './run-failed-error.js';
-export { journalPath } from './run-journal.js';
-export { runPlanOf, type RunPlan } from './run-plan.js';
+export { runSession, type SessionOptions, type SessionStart } from './run-session.js';
+
+export { canonicalJson, sha256Hex } from './spec/canonical-json.js';
+export { TOP_LEVEL_KEYS, TOP_LEVEL_SPECS, SETTABLE_TOP_LEVEL_KEYS, EXPERIMENT_NAME_PATTERN } from './spec/experiment-header.js';
+export { describeSettings, type ExperimentPoint } from './spec/experiment-points.js';
+export { parameterCells } from './spec/parameter-cells.js';
+export { loadExperiment, resolveExperiment, type ResolveOptions } from './spec/resolve-experiment.js';
+export { MAX_RUNS_WITHOUT_FORCE, type CanonicalExperiment, type ResolvedExperiment } from './spec/resolved-experiment.js';
+export { formatNumber, formatWritten, groupThousands } from './spec/written-value.js';
+
+export { readCodeVersion, packageRoot, type CodeVersion } from './run/code-version.js';
+export { describeRun, listRuns, type RunId, type RunRecord } from './run/experiment-runs.js';
+export { loadModel, type ModelSource } from './run/model-source.js';
+export { runExperiment, runOne, type RunnerOptions } from './run/run-experiment.js';
+export { RunFailedError } from './run/run-failed-error.js';
+export { runPlanOf, type RunPlan } from './run/run-plan.js';
 export {
   ALL_RUNS,
   describeSelection,
@@ -27,9 +34,17 @@ export {
   selectRuns,
   shardFromJobIndex,
   type RunSelection,
-} from './run-selection.js';
-export { runSession, type SessionOptions, type SessionStart } from './run-session.js';
-export { estimateByCalibration, estimateFromMeta, formatSeconds, type RunTimeEstimate } from './run-time-estimate.js';
-export { groupByPoint, summarizeMetric, summaryCsv, type MetricSummary } from './summary-csv.js';
-export { parameterCells } from './parameter-cells.js';
-export { formatNumber, formatWritten, groupThousands } from './written-value.js';
+} from './run/run-selection.js';
+export { estimateByCalibration, estimateFromMeta, formatSeconds, type RunTimeEstimate } from './run/run-time-estimate.js';
+
+export { journalPath } from './journal/run-journal.js';
+
+export { resolveBaseline, type Baseline } from './output/baseline.js';
+export type { MetaContext } from './output/experiment-meta.js';
+export { writeExperimentOutputs } from './output/experiment-outputs.js';
+export { checkWritable, outputPaths, type OutputPaths } from './output/output-files.js';
+export { PointWarnings, formatPointWarning, type PointWarning } from './output/point-warnings.js';
+export { resultsCsv } from './output/results-csv.js';
+export { groupByPoint, summarizeMetric, summaryCsv, type MetricSummary } from './output/summary-csv.js';
+
+export { mergeParts, type MergeOptions, type MergeResult } from './shard/merge-parts.js';

@@ -1,15 +1,15 @@
 import type { ScenarioModel } from '../contract/scenario-model.js';
-import type { Baseline } from './baseline.js';
-import type { CodeVersion } from './code-version.js';
-import { writeExperimentOutputs } from './experiment-outputs.js';
-import { sortRecords, type RunId, type RunRecord } from './experiment-runs.js';
-import type { ModelSource } from './model-source.js';
-import type { OutputPaths } from './output-files.js';
-import type { ResolvedExperiment } from './resolved-experiment.js';
-import { runExperiment } from './run-experiment.js';
-import { RunFailedError } from './run-failed-error.js';
-import { journalPath, openRunJournal, type OpenedJournal, type RunJournal } from './run-journal.js';
-import { selectRuns, type RunSelection } from './run-selection.js';
+import { journalPath, openRunJournal, type OpenedJournal, type RunJournal } from './journal/run-journal.js';
+import type { Baseline } from './output/baseline.js';
+import { writeExperimentOutputs } from './output/experiment-outputs.js';
+import type { OutputPaths } from './output/output-files.js';
+import type { CodeVersion } from './run/code-version.js';
+import { sortRecords, type RunId, type RunRecord } from './run/experiment-runs.js';
+import type { ModelSource } from './run/model-source.js';
+import { runExperiment } from './run/run-experiment.js';
+import { RunFailedError } from './run/run-failed-error.js';
+import { selectRuns, type RunSelection } from './run/run-selection.js';
+import type { ResolvedExperiment } from './spec/resolved-experiment.js';
 
 export interface SessionOptions {
   readonly selection: RunSelection;

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import type { ScenarioModel } from '../../contract/scenario-model.js';
-import { parseExperimentText } from '../experiment-file.js';
-import { resolveExperiment, type ResolveOptions } from '../resolve-experiment.js';
-import type { ResolvedExperiment } from '../resolved-experiment.js';
+import { parseExperimentText } from '../spec/experiment-file.js';
+import { resolveExperiment, type ResolveOptions } from '../spec/resolve-experiment.js';
+import type { ResolvedExperiment } from '../spec/resolved-experiment.js';
 import { fakeModel } from './fake-model.js';
 
 const createdFolders: string[] = [];

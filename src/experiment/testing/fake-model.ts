@@ -8,7 +8,7 @@ import type { ParameterSpec } from '../../contract/parameter-spec.js';
 import type { BuiltScenario, RunSettings, ScenarioModel, ScenarioValues } from '../../contract/scenario-model.js';
 import { toSeconds } from '../../engine/time.js';
 import { distributionMean, RandomStreams, type DistributionSpec } from '../../random/index.js';
-import type { ModelSource } from '../model-source.js';
+import type { ModelSource } from '../run/model-source.js';
 
 export const FAKE_PARAMETERS: readonly ParameterSpec[] = [
   { kind: 'integer', path: 'cluster.services', unit: 'Services', default: 10, min: 1, max: 100_000, doc: 'ClusterIP Services in the cluster.', source: 'assumption' },

@@ -1,0 +1,146 @@
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { BadInputError } from '../bad-input-error.js';
+import type { RunId, RunRecord } from '../run/experiment-runs.js';
+import { decodeHeader, decodeRecord, encodeHeader, encodeRecord, JOURNAL_MARK, type JournalHeader } from './journal-lines.js';
+
+/** `X.csv.journal`: where the finished runs of the output `X.csv` are kept until it is written. */
+export function journalPath(csv: string): string {
+  return `${csv}.journal`;
+}
+
+/** Who may add to a journal: the same experiment (hash) run by the same code version. */
+export interface JournalIdentity {
+  readonly experiment: string;
+  readonly experimentHash: string;
+  readonly codeVersion: string;
+  /** The file the experiment came from, for messages. */
+  readonly file: string;
+}
+
+export interface OpenedJournal {
+  readonly journal: RunJournal;
+  /** Runs found in the journal (none for a new one), in journal order. */
+  readonly finished: RunRecord[];
+}
+
+/**
+ * Opens the journal for an output whose runs are `runs` (DESIGN.md §3). Without `resume` an
+ * existing journal is bad input: it holds finished work, which is never silently thrown
+ * away. With `resume` the journal's runs are read (a torn last line, from a kill in the middle
+ * of a write, is cut off) after checking it was written for the same experiment hash and code
+ * version; a missing or empty journal starts a new one.
+ */
+export function openRunJournal(path: string, identity: JournalIdentity, runs: readonly RunId[], resume: boolean): OpenedJournal {
+  const exists = existsSync(path);
+  if (exists && !resume) throw journalExists(path);
+  const lines = exists ? completeLines(path) : [];
+  if (lines.length === 0) return { journal: RunJournal.create(path, identity, runs.length), finished: [] };
+  checkIdentity(path, lines[0], identity);
+  const finished = readRecords(path, lines.slice(1), runs);
+  return { journal: RunJournal.append(path, finished.length), finished };
+}
+
+/** An open journal: each append is written and flushed to disk before the next run is counted. */
+export class RunJournal {
+  private constructor(
+    readonly path: string,
+    private fd: number | undefined,
+    private held: number,
+  ) {}
+
+  /** Finished runs in the journal, those read on resume included. */
+  get runs(): number {
+    return this.held;
+  }
+
+  static create(path: string, identity: JournalIdentity, runCount: number): RunJournal {
+    const header: JournalHeader = {
+      journal: JOURNAL_MARK,
+      experiment: identity.experiment,
+      experimentHash: identity.experimentHash,
+      codeVersion: identity.codeVersion,
+      runs: runCount,
+      createdAt: new Date().toISOString(),
+    };
+    // 'w', not 'wx': a resume may find an empty journal (killed before its header was flushed).
+    const journal = new RunJournal(path, openSync(path, 'w'), 0);
+    journal.writeLine(encodeHeader(header));
+    return journal;
+  }
+
+  static append(path: string, held: number): RunJournal {
+    return new RunJournal(path, openSync(path, 'a'), held);
+  }
+
+  add(record: RunRecord): void {
+    this.writeLine(encodeRecord(record));
+    this.held += 1;
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  /** After the results are written: the journal has nothing left to keep. */
+  remove(): void {
+    this.close();
+    rmSync(this.path, { force: true });
+  }
+
+  private writeLine(line: string): void {
+    if (this.fd === undefined) throw new Error(`The journal ${this.path} is closed`);
+    writeSync(this.fd, `${line}\n`);
+    fsyncSync(this.fd);
+  }
+}
+
+/** The journal's complete lines; a torn last line (no newline yet) is cut off the file. */
+function completeLines(path: string): string[] {
+  const bytes = readFileSync(path);
+  const end = bytes.lastIndexOf(0x0a) + 1;
+  if (end < bytes.length) truncateSync(path, end);
+  return end === 0 ? [] : bytes.subarray(0, end - 1).toString('utf8').split('\n');
+}
+
+function checkIdentity(path: string, firstLine: string, identity: JournalIdentity): void {
+  const header = decodeHeader(firstLine);
+  if (header === undefined) throw new BadInputError(`${path}: cannot resume: the first line is not an eastwest run journal header; remove the file to start over`);
+  const refuse = (what: string): BadInputError => new BadInputError(`${path}: cannot resume: ${what}; remove the journal to start over`);
+  if (header.experimentHash !== identity.experimentHash) {
+    throw refuse(
+      `the journal was written for experiment hash ${header.experimentHash.slice(0, 12)}…, but ${identity.file} now resolves to ` +
+        `${identity.experimentHash.slice(0, 12)}… (the experiment file or a --set changed since)`,
+    );
+  }
+  if (header.codeVersion !== identity.codeVersion) {
+    throw refuse(`the journal was written by eastwest ${header.codeVersion}, this is eastwest ${identity.codeVersion} (results of two code versions must not mix)`);
+  }
+}
+
+function readRecords(path: string, lines: readonly string[], runs: readonly RunId[]): RunRecord[] {
+  const expected = new Map(runs.map((run) => [run.index, run]));
+  const seen = new Set<number>();
+  return lines.map((line, i) => {
+    const where = `${path}:${i + 2}`;
+    let record: RunRecord;
+    try {
+      record = decodeRecord(line);
+    } catch (error) {
+      throw new BadInputError(`${where}: cannot resume: not a run record (${(error as Error).message}); remove the journal to start over`);
+    }
+    const run = expected.get(record.run.index);
+    if (run === undefined || run.point !== record.run.point || run.replication !== record.run.replication || seen.has(run.index)) {
+      throw new BadInputError(`${where}: cannot resume: run ${record.run.index} is not one this output needs, or is there twice; remove the journal to start over`);
+    }
+    seen.add(run.index);
+    return record;
+  });
+}
+
+function journalExists(path: string): BadInputError {
+  return new BadInputError(
+    `${path} exists: an earlier run of this output stopped before it finished, and its finished runs are kept there. ` +
+      'Pass --resume to run only the missing runs, or remove the journal to start over',
+  );
+}

@@ -1,0 +1,31 @@
+import type { ScenarioModel } from '../../contract/scenario-model.js';
+import type { RunRecord } from '../run/experiment-runs.js';
+import type { ResolvedExperiment } from '../spec/resolved-experiment.js';
+import type { Baseline } from './baseline.js';
+import { experimentMeta, type MetaContext } from './experiment-meta.js';
+import { writeFilesAtomically } from './output-files.js';
+import { resultsCsv } from './results-csv.js';
+import { summaryCsv } from './summary-csv.js';
+
+/** The meta as written; a merge adds the parts' provenance to it. */
+export type MetaFields = Record<string, unknown>;
+
+/**
+ * Writes the CSV, the summary (unless the files have none: a shard's part) and the meta, all
+ * or nothing, once every run is in. The CSV and summary depend only on the experiment, the
+ * records and the baseline, so equal inputs give equal bytes whatever ran the runs.
+ */
+export function writeExperimentOutputs(
+  experiment: ResolvedExperiment,
+  model: ScenarioModel,
+  records: readonly RunRecord[],
+  context: MetaContext,
+  options: { readonly baseline?: Baseline; readonly extraMeta?: MetaFields } = {},
+): void {
+  const { files } = context;
+  const meta = { ...experimentMeta(experiment, records, context), ...options.extraMeta };
+  const contents = new Map([[files.csv, resultsCsv(experiment, model.metrics, records)]]);
+  if (files.summary !== undefined) contents.set(files.summary, summaryCsv(experiment, model.metrics, records, options.baseline));
+  contents.set(files.meta, `${JSON.stringify(meta, null, 2)}\n`);
+  writeFilesAtomically(contents);
+}

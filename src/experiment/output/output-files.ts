@@ -1,0 +1,77 @@
+import { accessSync, constants, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { BadInputError } from '../bad-input-error.js';
+import { journalPath } from '../journal/run-journal.js';
+import { ALL_RUNS, selectionInfix, type RunSelection } from '../run/run-selection.js';
+
+/** The files one experiment writes; all sit beside the CSV (DESIGN.md §3). */
+export interface OutputPaths {
+  readonly csv: string;
+  /** None for a shard's part: a point's replications may sit in other shards. */
+  readonly summary?: string;
+  readonly meta: string;
+}
+
+/**
+ * `results/<name>.csv` relative to `cwd`, unless `--out` names the CSV; a shard or `--only`
+ * inserts its infix before `.csv` (`x.part-2-of-3.csv`, `x.only-12.summary.csv`).
+ */
+export function outputPaths(name: string, out: string | undefined, cwd: string, selection: RunSelection = ALL_RUNS): OutputPaths {
+  const full = resolve(cwd, out ?? join('results', `${name}.csv`));
+  if (!full.endsWith('.csv')) throw new BadInputError(`--out ${out}: Expected \`--out\` to be a path ending in .csv, got \`${out}\``);
+  const stem = `${full.slice(0, -'.csv'.length)}${selectionInfix(selection)}`;
+  const summary = selection.kind === 'shard' ? undefined : `${stem}.summary.csv`;
+  return { csv: `${stem}.csv`, ...(summary === undefined ? {} : { summary }), meta: `${stem}.meta.json` };
+}
+
+/**
+ * Checks, before any run, that the output folder can be created and written and that no
+ * output path is a folder; a BadInputError (exit 2) names the path and why not.
+ */
+export function checkWritable(paths: OutputPaths): void {
+  const folder = dirname(paths.csv);
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.W_OK);
+    for (const path of [...Object.values(paths), journalPath(paths.csv)]) rejectFolder(path);
+    const probe = join(folder, `.${basename(paths.csv)}.${process.pid}.probe`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    throw new BadInputError(`Cannot write the output \`${paths.csv}\`: ${reason(error)}`);
+  }
+}
+
+function rejectFolder(path: string): void {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats?.isDirectory()) throw new Error(`\`${path}\` is a directory`);
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  // mkdir -p says EEXIST when a folder on the way is a file.
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a part of the path is a file, not a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'read-only file system';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Writes every file to a temporary file in the same folder, then renames them all into place,
+ * so a reader never sees a partial file and a failure leaves no file half-written. Temporary
+ * files are removed when anything fails before the renames.
+ */
+export function writeFilesAtomically(files: ReadonlyMap<string, string>): void {
+  const temporary = new Map<string, string>();
+  try {
+    for (const [path, content] of files) {
+      const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+      temporary.set(path, temp);
+      writeFileSync(temp, content);
+    }
+    for (const [path, temp] of temporary) renameSync(temp, path);
+  } catch (error) {
+    for (const temp of temporary.values()) rmSync(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+import type { MetricValues } from '../../contract/metric-spec.js';
+
+/**
+ * One run: a point and a replication. `index` numbers runs point-major (point × replications
+ * + replication), the order shards, `--only` and the journal will refer to (DESIGN.md §3).
+ */
+export interface RunId {
+  readonly index: number;
+  readonly point: number;
+  readonly replication: number;
+}
+
+/** What one run produced; wall-clock figures go to the meta only, never the CSV. */
+export interface RunRecord {
+  readonly run: RunId;
+  readonly metrics: MetricValues;
+  readonly warnings: readonly string[];
+  readonly events: number;
+  /** Wall seconds spent building the scenario (the cluster), reported apart from running. */
+  readonly buildSeconds: number;
+  readonly runSeconds: number;
+  /** Which worker ran it, from 0 (0 when runs go in-process); meta only. */
+  readonly worker: number;
+}
+
+/** Every run of the experiment in index order. */
+export function listRuns(pointCount: number, replications: number): RunId[] {
+  const runs: RunId[] = [];
+  for (let point = 0; point < pointCount; point++) {
+    for (let replication = 0; replication < replications; replication++) {
+      runs.push({ index: point * replications + replication, point, replication });
+    }
+  }
+  return runs;
+}
+
+/** Records sorted by point, then replication: the CSV's row order whatever order runs finished in. */
+export function sortRecords(records: readonly RunRecord[]): RunRecord[] {
+  return [...records].sort((a, b) => a.run.index - b.run.index);
+}
+
+/** `point 3, replication 1 (run 7)` */
+export function describeRun(run: RunId): string {
+  return `point ${run.point}, replication ${run.replication} (run ${run.index})`;
+}

@@ -1,0 +1,74 @@
+import { performance } from 'node:perf_hooks';
+import type { RunSettings, ScenarioModel } from '../../contract/scenario-model.js';
+import type { ResolvedExperiment } from '../spec/resolved-experiment.js';
+import { listRuns, sortRecords, type RunId, type RunRecord } from './experiment-runs.js';
+import type { ModelSource } from './model-source.js';
+import { RunFailedError } from './run-failed-error.js';
+import { runPlanOf, type RunPlan } from './run-plan.js';
+import { runInWorkers } from './worker-pool.js';
+
+export interface RunnerOptions {
+  /** The runs to do; all of them by default (a shard, `--only` or a resume passes fewer). */
+  readonly runs?: readonly RunId[];
+  /**
+   * Worker threads (default 1). With more than one, runs go to threads that import the model
+   * from `modelSource`; with one they run in this process. The records are the same either way.
+   */
+  readonly workers?: number;
+  readonly modelSource?: ModelSource;
+  /** Called after each run, in the order runs finish, with how many are done so far. */
+  readonly onRunDone?: (record: RunRecord, done: number, total: number) => void;
+  /** Wall clock in milliseconds; tests pass a fake one (in-process runs only). */
+  readonly clock?: () => number;
+}
+
+/**
+ * Runs the experiment's runs, in this process or on worker threads. Resolves to the records
+ * sorted by run index, whatever order they finished in; rejects with RunFailedError naming the
+ * first run that threw (or whose worker crashed).
+ */
+export async function runExperiment(experiment: ResolvedExperiment, model: ScenarioModel, options: RunnerOptions = {}): Promise<RunRecord[]> {
+  const runs = options.runs ?? listRuns(experiment.points.length, experiment.header.replications);
+  const workers = Math.min(options.workers ?? 1, runs.length);
+  if (workers <= 1) return runInProcess(experiment, model, runs, options);
+  if (options.modelSource === undefined) throw new Error('runExperiment: more than one worker needs a modelSource the threads can import');
+  let done = 0;
+  const records = await runInWorkers(runPlanOf(experiment), options.modelSource, runs, {
+    workers,
+    onRecord: (record) => options.onRunDone?.(record, (done += 1), runs.length),
+  });
+  return sortRecords(records);
+}
+
+/** One run after another; between runs it yields to the event loop so progress and signals get through. */
+async function runInProcess(plan: RunPlan, model: ScenarioModel, runs: readonly RunId[], options: RunnerOptions): Promise<RunRecord[]> {
+  const records: RunRecord[] = [];
+  for (const run of runs) {
+    const record = runOne(plan, model, run, options.clock);
+    records.push(record);
+    options.onRunDone?.(record, records.length, runs.length);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return sortRecords(records);
+}
+
+/**
+ * Builds and runs one (point, replication), timing the build apart from the run: what a worker
+ * thread calls for each run it is handed (it sets `worker`; here it is 0).
+ */
+export function runOne(plan: RunPlan, model: ScenarioModel, run: RunId, clock = () => performance.now()): RunRecord {
+  const point = plan.points[run.point];
+  const { seed, warmup, duration } = plan.header;
+  const settings: RunSettings = { seed, replication: run.replication, warmup, duration };
+  try {
+    const started = clock();
+    const built = model.build(point.values, settings);
+    const builtAt = clock();
+    const result = built.run();
+    const buildSeconds = (builtAt - started) / 1000;
+    const runSeconds = (clock() - builtAt) / 1000;
+    return { run, metrics: result.metrics, warnings: result.warnings, events: result.events, buildSeconds, runSeconds, worker: 0 };
+  } catch (error) {
+    throw new RunFailedError(run, error);
+  }
+}

@@ -1,0 +1,54 @@
+import { BadInputError } from '../bad-input-error.js';
+import type { ShardPart } from './shard-part.js';
+
+/**
+ * The checks `eastwest merge` makes before reading any row (DESIGN.md §3): every part is of
+ * the same experiment (hash) and code version, all split into the same number of shards, and
+ * each shard from 1 to N is given exactly once. Each refusal names the parts involved.
+ */
+export function checkPartsAgree(parts: readonly ShardPart[]): void {
+  if (parts.length === 0) throw new BadInputError('eastwest merge: Expected the part files (X.part-K-of-N.csv), got nothing (see `eastwest merge --help`)');
+  const [first] = parts;
+  for (const part of parts) {
+    if (part.meta.experimentHash !== first.meta.experimentHash) throw foreign(first, part);
+    if (part.meta.codeVersion !== first.meta.codeVersion) {
+      throw new BadInputError(
+        `${part.name} was written by eastwest ${part.meta.codeVersion}, but ${first.name} by eastwest ${first.meta.codeVersion}; ` +
+          'merge only parts of one code version (rerun the odd shard with the others\' version)',
+      );
+    }
+    if (part.of !== first.of) throw new BadInputError(`${part.name} is a part of ${part.of} shards, but ${first.name} of ${first.of}; merge the parts of one split`);
+  }
+  rejectDuplicates(parts);
+  rejectMissing(parts);
+}
+
+function foreign(first: ShardPart, part: ShardPart): BadInputError {
+  const describe = (p: ShardPart): string => `experiment \`${p.meta.experiment}\` (hash ${p.meta.experimentHash.slice(0, 12)}…)`;
+  return new BadInputError(
+    `${part.name} is from ${describe(part)}, but ${first.name} is from ${describe(first)}; merge only parts of one experiment, ` +
+      'run with the same file and --set options',
+  );
+}
+
+function rejectDuplicates(parts: readonly ShardPart[]): void {
+  const byShard = new Map<number, ShardPart>();
+  for (const part of parts) {
+    const earlier = byShard.get(part.shard);
+    if (earlier !== undefined) {
+      const names = earlier.name === part.name ? `twice as ${part.name}` : `twice: ${earlier.name} and ${part.name}`;
+      throw new BadInputError(`Shard ${part.shard} of ${part.of} is given ${names}; give each part once`);
+    }
+    byShard.set(part.shard, part);
+  }
+}
+
+function rejectMissing(parts: readonly ShardPart[]): void {
+  const { of, name } = parts[0];
+  const given = new Set(parts.map((part) => part.shard));
+  const missing = Array.from({ length: of }, (_, i) => i + 1).filter((shard) => !given.has(shard));
+  if (missing.length === 0) return;
+  const expected = missing.map((shard) => name.replace(/\.part-\d+-of-\d+\.csv$/, `.part-${shard}-of-${of}.csv`));
+  const shards = missing.length === 1 ? `Shard ${missing[0]} of ${of} is missing` : `Shards ${missing.join(', ')} of ${of} are missing`;
+  throw new BadInputError(`${shards} (expected ${expected.join(', ')}); a merge needs every part`);
+}

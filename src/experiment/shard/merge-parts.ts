@@ -1,0 +1,112 @@
+import { resolve } from 'node:path';
+import type { ScenarioModel } from '../../contract/scenario-model.js';
+import { BadInputError } from '../bad-input-error.js';
+import { resolveBaseline, type Baseline } from '../output/baseline.js';
+import { writeExperimentOutputs } from '../output/experiment-outputs.js';
+import { checkWritable, outputPaths, type OutputPaths } from '../output/output-files.js';
+import type { CodeVersion } from '../run/code-version.js';
+import { sortRecords, type RunRecord } from '../run/experiment-runs.js';
+import { resolveExperiment } from '../spec/resolve-experiment.js';
+import type { CanonicalExperiment, ResolvedExperiment } from '../spec/resolved-experiment.js';
+import { checkPartsAgree } from './merge-checks.js';
+import { partRecords } from './part-records.js';
+import { partCodeVersion, readShardPart, type ShardPart } from './shard-part.js';
+
+export interface MergeOptions {
+  /** The part CSVs as typed, relative to `cwd`. */
+  readonly parts: readonly string[];
+  readonly out: string;
+  readonly cwd: string;
+  /** `--baseline path=value`, as for run. */
+  readonly baseline?: string;
+  /** The merging eastwest's version and command line, for the meta. */
+  readonly codeVersion: CodeVersion;
+  readonly commandLine: readonly string[];
+}
+
+export interface MergeResult {
+  readonly experiment: ResolvedExperiment;
+  readonly records: readonly RunRecord[];
+  readonly files: OutputPaths;
+}
+
+/**
+ * `eastwest merge` (DESIGN.md §3): checks the parts belong together, rebuilds the experiment
+ * from the resolved copy in their meta, reads back every run and writes the CSV and summary a
+ * single run would have written, byte for byte, with a meta that gathers the parts'.
+ */
+export function mergeParts(model: ScenarioModel, options: MergeOptions): MergeResult {
+  const parts = options.parts.map((name) => readShardPart(name, options.cwd));
+  checkPartsAgree(parts);
+  const experiment = experimentOfParts(parts[0], model);
+  const baseline: Baseline | undefined = options.baseline === undefined ? undefined : resolveBaseline(options.baseline, experiment);
+  const records = sortRecords(parts.flatMap((part) => partRecords(part, experiment, model.metrics)));
+  const files = outputPaths(experiment.header.name, options.out, options.cwd);
+  const overwritten = parts.find((part) => resolve(options.cwd, part.name) === files.csv);
+  if (overwritten !== undefined) throw new BadInputError(`--out ${options.out}: Expected a path other than the parts', got the part ${overwritten.name}`);
+  checkWritable(files);
+  const context = mergedContext(parts, files, options);
+  writeExperimentOutputs(experiment, model, records, { ...context, baseline: baseline?.text }, { baseline, extraMeta: mergeMeta(parts, options) });
+  return { experiment, records, files };
+}
+
+/**
+ * The experiment, resolved again from the copy in a part's meta (every parameter written
+ * out, so no default of this eastwest can creep in); its hash must come out as recorded.
+ */
+function experimentOfParts(part: ShardPart, model: ScenarioModel): ResolvedExperiment {
+  const { meta } = part;
+  let experiment: ResolvedExperiment;
+  try {
+    experiment = resolveExperiment(documentOf(meta.resolved), meta.file, model, { force: true });
+  } catch (error) {
+    throw new BadInputError(`${part.name}: the experiment in its meta does not resolve with this eastwest: ${(error as Error).message}`);
+  }
+  if (experiment.hash !== meta.experimentHash) {
+    throw new BadInputError(
+      `${part.name}: the experiment in its meta resolves to hash ${experiment.hash.slice(0, 12)}… with this eastwest, not ` +
+        `${meta.experimentHash.slice(0, 12)}… as recorded; merge with the eastwest version that wrote the parts (${meta.codeVersion})`,
+    );
+  }
+  return experiment;
+}
+
+/** A canonical experiment written back as an experiment file's content. */
+function documentOf(canonical: CanonicalExperiment): Record<string, unknown> {
+  const { sweep, ...rest } = canonical;
+  return { ...rest, sweep: Object.fromEntries(sweep.map((axis) => [axis.path, axis.values])) };
+}
+
+/** The meta's provenance is the parts' (their code and Node.js ran the runs); the command line is the merge's. */
+function mergedContext(parts: readonly ShardPart[], files: OutputPaths, options: MergeOptions) {
+  const metas = parts.map((part) => part.meta);
+  return {
+    codeVersion: partCodeVersion(metas[0]),
+    nodeVersion: metas[0].nodeVersion,
+    commandLine: options.commandLine,
+    workers: metas.reduce((total, meta) => total + meta.workers, 0),
+    startedAt: metas.map((meta) => meta.startedAt).sort()[0],
+    // Shards run side by side: the sweep took as long as the slowest.
+    totalSeconds: Math.max(...metas.map((meta) => meta.wallTime.totalSeconds)),
+    files,
+  };
+}
+
+function mergeMeta(parts: readonly ShardPart[], options: MergeOptions): Record<string, unknown> {
+  return {
+    merged: { by: options.codeVersion.label, nodeVersion: process.version, at: new Date().toISOString() },
+    parts: [...parts]
+      .sort((a, b) => a.shard - b.shard)
+      .map(({ name, shard, of, meta }) => ({
+        file: name,
+        shard,
+        of,
+        commandLine: meta.commandLine,
+        nodeVersion: meta.nodeVersion,
+        workers: meta.workers,
+        startedAt: meta.startedAt,
+        totalSeconds: meta.wallTime.totalSeconds,
+        runs: meta.wallTime.perRun.length,
+      })),
+  };
+}

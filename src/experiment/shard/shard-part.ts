@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BadInputError } from '../bad-input-error.js';
+import type { CodeVersion } from '../run/code-version.js';
+import type { CanonicalExperiment } from '../spec/resolved-experiment.js';
+
+/** The fields of a part's meta that merge uses (experiment-meta.ts writes them). */
+export interface PartMeta {
+  readonly experiment: string;
+  readonly file: string;
+  readonly experimentHash: string;
+  readonly codeVersion: string;
+  readonly eastwestVersion: string;
+  readonly gitCommit: string | null;
+  readonly gitDirty: boolean;
+  readonly nodeVersion: string;
+  readonly commandLine: readonly string[];
+  readonly selection: { readonly kind: string; readonly shard?: number; readonly of?: number };
+  readonly workers: number;
+  readonly startedAt: string;
+  readonly resolved: CanonicalExperiment;
+  readonly warnings?: readonly { readonly point: number; readonly message: string }[];
+  readonly wallTime: { readonly totalSeconds: number; readonly perRun: readonly PartRunTimes[] };
+}
+
+export interface PartRunTimes {
+  readonly run: number;
+  readonly worker: number;
+  readonly events: number;
+  readonly buildSeconds: number;
+  readonly runSeconds: number;
+}
+
+/** One `X.part-K-of-N.csv` given to merge, with its meta. */
+export interface ShardPart {
+  /** As typed on the command line, for messages. */
+  readonly name: string;
+  readonly shard: number;
+  readonly of: number;
+  readonly csvText: string;
+  readonly meta: PartMeta;
+}
+
+const PART_NAME = /\.part-(\d+)-of-(\d+)\.csv$/;
+
+/** Reads a part and its meta (`X.part-K-of-N.meta.json` beside it); bad input names the file. */
+export function readShardPart(name: string, cwd: string): ShardPart {
+  const match = PART_NAME.exec(name);
+  if (match === null) {
+    throw new BadInputError(`${name}: Expected a shard's part, named \`X.part-K-of-N.csv\` as \`eastwest run --shard\` writes it, got \`${name}\``);
+  }
+  const [shard, of] = [Number(match[1]), Number(match[2])];
+  const metaName = `${name.slice(0, -'.csv'.length)}.meta.json`;
+  const csvText = readText(resolve(cwd, name), name, 'the part');
+  const meta = parseMeta(readText(resolve(cwd, metaName), metaName, `the meta of ${name} (merge needs both files of every part)`), metaName);
+  const { selection } = meta;
+  if (selection?.kind !== 'shard' || selection.shard !== shard || selection.of !== of) {
+    const found = selection?.kind === 'shard' ? `shard ${selection.shard} of ${selection.of}` : `\`${JSON.stringify(selection)}\``;
+    throw new BadInputError(`${metaName}: Expected the meta of shard ${shard} of ${of}, as the file name says, got ${found}`);
+  }
+  return { name, shard, of, csvText, meta };
+}
+
+/** The code version recorded in a part's meta, as readCodeVersion would have given it. */
+export function partCodeVersion(meta: PartMeta): CodeVersion {
+  return { version: meta.eastwestVersion, gitCommit: meta.gitCommit, dirty: meta.gitDirty, label: meta.codeVersion };
+}
+
+function readText(path: string, name: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BadInputError(`${name}: cannot read ${what} (${code === 'ENOENT' ? 'no such file' : String(error)})`);
+  }
+}
+
+function parseMeta(text: string, name: string): PartMeta {
+  try {
+    const meta = JSON.parse(text) as PartMeta;
+    const required = ['experimentHash', 'codeVersion', 'resolved', 'selection', 'wallTime'] as const;
+    const absent = required.find((key) => meta[key] === undefined);
+    if (absent !== undefined) throw new Error(`it has no \`${absent}\``);
+    return meta;
+  } catch (error) {
+    const what = error instanceof SyntaxError ? `it is not JSON (${error.message})` : (error as Error).message;
+    throw new BadInputError(`${name}: Expected the meta JSON that \`eastwest run --shard\` writes, but ${what}`);
+  }
+}
