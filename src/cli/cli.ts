@@ -1,10 +1,10 @@
+import { readCodeVersion, RunFailedError } from '../experiment/index.js';
 import { InputError } from '../input-error.js';
 import { closestName } from '../text/closest-name.js';
-import { BadInputError, readCodeVersion, RunFailedError } from '../experiment/index.js';
 import type { CliContext } from './cli-context.js';
 import { describeCommand } from './describe-command.js';
-import { mergeCommand } from './merge-command.js';
 import { MAIN_HELP } from './help-text.js';
+import { mergeCommand } from './merge-command.js';
 import { runCommand } from './run-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -48,14 +48,14 @@ async function dispatch(args: readonly string[], context: CliContext): Promise<n
   return command(rest, context);
 }
 
-function unknownCommand(name: string): BadInputError {
+function unknownCommand(name: string): InputError {
   const suggestion = closestName(name, Object.keys(COMMANDS));
   const hint = suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`;
-  return new BadInputError(`eastwest: unknown command \`${name}\`${hint} (the commands are ${Object.keys(COMMANDS).join(', ')}; see \`eastwest --help\`)`);
+  return new InputError(`eastwest: unknown command \`${name}\`${hint} (the commands are ${Object.keys(COMMANDS).join(', ')}; see \`eastwest --help\`)`);
 }
 
 function reportError(error: unknown, context: CliContext): number {
-  if (error instanceof BadInputError || error instanceof InputError) {
+  if (error instanceof InputError) {
     context.stderr.write(`error: ${error.message}\n`);
     return EXIT_BAD_INPUT;
   }

@@ -1,8 +1,8 @@
 import type { MetricSpec } from '../contract/metric-spec.js';
 import { describeDefault, describeRange, type ParameterSpec } from '../contract/parameter-spec.js';
+import { InputError } from '../input-error.js';
 import type { CliContext } from './cli-context.js';
 import { DESCRIBE_HELP } from './help-text.js';
-import { BadInputError } from '../experiment/index.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { wrapText } from './text-wrap.js';
 
@@ -18,7 +18,7 @@ export async function describeCommand(args: readonly string[], context: CliConte
     context.stdout.write(DESCRIBE_HELP);
     return 0;
   }
-  if (positionals.length > 0) throw new BadInputError(`eastwest describe: takes no arguments, got \`${positionals.join(' ')}\` (see \`eastwest describe --help\`)`);
+  if (positionals.length > 0) throw new InputError(`eastwest describe: takes no arguments, got \`${positionals.join(' ')}\` (see \`eastwest describe --help\`)`);
   const { parameters, metrics } = context.model;
   const text = values.metrics === true ? metrics.map(describeMetric) : parameters.map(describeParameter);
   const intro = values.metrics === true ? `${metrics.length} metrics (CSV columns, in column order):` : `${parameters.length} parameters (dotted paths as written in experiment files):`;

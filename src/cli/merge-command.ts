@@ -1,5 +1,5 @@
 import { mergeParts, readCodeVersion } from '../experiment/index.js';
-import { BadInputError } from '../experiment/index.js';
+import { InputError } from '../input-error.js';
 import type { CliContext } from './cli-context.js';
 import { finalReport } from './final-report.js';
 import { MERGE_HELP } from './help-text.js';
@@ -20,7 +20,7 @@ export async function mergeCommand(args: readonly string[], context: CliContext)
     return 0;
   }
   if (values.out === undefined) {
-    throw new BadInputError('eastwest merge: Expected `--out PATH` (the merged CSV, e.g. `results/x.csv`), got nothing (see `eastwest merge --help`)');
+    throw new InputError('eastwest merge: Expected `--out PATH` (the merged CSV, e.g. `results/x.csv`), got nothing (see `eastwest merge --help`)');
   }
   const { experiment, records, files } = mergeParts(context.model, {
     parts: positionals,

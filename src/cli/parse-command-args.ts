@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { BadInputError } from '../experiment/index.js';
+import { InputError } from '../input-error.js';
 import { closestName } from '../text/closest-name.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -9,7 +9,7 @@ export type OptionValues = Record<string, string | boolean | (string | boolean)[
 
 /**
  * node:util parseArgs with the house's messages: an unknown option, a missing value or a
- * stray argument is a BadInputError (exit 2) naming the command and suggesting the option
+ * stray argument is an InputError (exit 2) naming the command and suggesting the option
  * the user most likely meant.
  */
 export function parseCommandArgs(command: string, args: readonly string[], options: Options): { values: OptionValues; positionals: string[] } {
@@ -17,7 +17,7 @@ export function parseCommandArgs(command: string, args: readonly string[], optio
     const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     return { values: values as OptionValues, positionals };
   } catch (error) {
-    throw new BadInputError(`${command}: ${argumentProblem(error as Error & { code?: string }, options)} (see \`${command} --help\`)`);
+    throw new InputError(`${command}: ${argumentProblem(error as Error & { code?: string }, options)} (see \`${command} --help\`)`);
   }
 }
 
@@ -37,7 +37,7 @@ function argumentProblem(error: Error & { code?: string }, options: Options): st
 export function singleFile(command: string, positionals: readonly string[]): string {
   if (positionals.length === 1) return positionals[0];
   const found = positionals.length === 0 ? 'nothing' : positionals.join(' ');
-  throw new BadInputError(`${command}: Expected one experiment file (FILE.yaml), got \`${found}\` (see \`${command} --help\`)`);
+  throw new InputError(`${command}: Expected one experiment file (FILE.yaml), got \`${found}\` (see \`${command} --help\`)`);
 }
 
 /** A repeatable option's values as strings. */

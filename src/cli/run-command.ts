@@ -17,7 +17,7 @@ import { RunProgress } from './run-progress.js';
 /**
  * `eastwest run FILE.yaml`: resolve, pick the runs (all, a shard, --only), check the output
  * path and the baseline, then run a session (journal, workers, atomic outputs). Bad input
- * throws BadInputError before any run starts.
+ * throws InputError before any run starts.
  */
 export async function runCommand(args: readonly string[], context: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('eastwest run', args, RUN_OPTIONS);

@@ -1,12 +1,12 @@
 import {
   ALL_RUNS,
-  BadInputError,
   parseOnly,
   parseShard,
   shardFromJobIndex,
   type ResolvedExperiment,
   type RunSelection,
 } from '../experiment/index.js';
+import { InputError } from '../input-error.js';
 import { singleFile, stringList, type OptionValues } from './parse-command-args.js';
 
 /** `eastwest run`'s options, for node:util parseArgs. */
@@ -62,7 +62,7 @@ export function readRunRequest(values: OptionValues, positionals: readonly strin
 export function parseWorkers(text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1) {
-    throw new BadInputError(`--workers ${text}: Expected \`--workers\` to be an integer >= 1, got \`${text}\``);
+    throw new InputError('--workers', 'an integer >= 1', text).prefixed(`--workers ${text}`);
   }
   return Number(text);
 }
@@ -78,12 +78,12 @@ export function selectionOf(request: RunRequest, experiment: ResolvedExperiment,
 function rejectConflicts(request: RunRequest): void {
   const sharded = request.shard !== undefined || request.shards !== undefined;
   if (request.shard !== undefined && request.shards !== undefined) {
-    throw new BadInputError('eastwest run: give `--shard K/N` or `--shards N` (in a Kubernetes Indexed Job), not both');
+    throw new InputError('eastwest run: give `--shard K/N` or `--shards N` (in a Kubernetes Indexed Job), not both');
   }
   if (sharded && request.only.length > 0) {
-    throw new BadInputError('eastwest run: `--only` picks runs for debugging and does not combine with `--shard` or `--shards`');
+    throw new InputError('eastwest run: `--only` picks runs for debugging and does not combine with `--shard` or `--shards`');
   }
   if (sharded && request.baseline !== undefined) {
-    throw new BadInputError('eastwest run: a shard writes no summary, so `--baseline` has nothing to do there; give it to `eastwest merge`');
+    throw new InputError('eastwest run: a shard writes no summary, so `--baseline` has nothing to do there; give it to `eastwest merge`');
   }
 }

@@ -9,7 +9,6 @@
  *   shard/    a sharded run's parts read back and merged
  * run-session.ts ties run, journal and output into one `eastwest run`.
  */
-export { BadInputError } from './bad-input-error.js';
 export { runSession, type SessionOptions, type SessionStart } from './run-session.js';
 
 export { canonicalJson, sha256Hex } from './spec/canonical-json.js';

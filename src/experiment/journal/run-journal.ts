@@ -1,5 +1,5 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
-import { BadInputError } from '../bad-input-error.js';
+import { InputError } from '../../input-error.js';
 import type { RunId, RunRecord } from '../run/experiment-runs.js';
 import { decodeHeader, decodeRecord, encodeHeader, encodeRecord, JOURNAL_MARK, type JournalHeader } from './journal-lines.js';
 
@@ -105,8 +105,8 @@ function completeLines(path: string): string[] {
 
 function checkIdentity(path: string, firstLine: string, identity: JournalIdentity): void {
   const header = decodeHeader(firstLine);
-  if (header === undefined) throw new BadInputError(`${path}: cannot resume: the first line is not an eastwest run journal header; remove the file to start over`);
-  const refuse = (what: string): BadInputError => new BadInputError(`${path}: cannot resume: ${what}; remove the journal to start over`);
+  if (header === undefined) throw new InputError(`${path}: cannot resume: the first line is not an eastwest run journal header; remove the file to start over`);
+  const refuse = (what: string): InputError => new InputError(`${path}: cannot resume: ${what}; remove the journal to start over`);
   if (header.experimentHash !== identity.experimentHash) {
     throw refuse(
       `the journal was written for experiment hash ${header.experimentHash.slice(0, 12)}…, but ${identity.file} now resolves to ` +
@@ -127,19 +127,19 @@ function readRecords(path: string, lines: readonly string[], runs: readonly RunI
     try {
       record = decodeRecord(line);
     } catch (error) {
-      throw new BadInputError(`${where}: cannot resume: not a run record (${(error as Error).message}); remove the journal to start over`);
+      throw new InputError(`${where}: cannot resume: not a run record (${(error as Error).message}); remove the journal to start over`);
     }
     const run = expected.get(record.run.index);
     if (run === undefined || run.point !== record.run.point || run.replication !== record.run.replication || seen.has(run.index)) {
-      throw new BadInputError(`${where}: cannot resume: run ${record.run.index} is not one this output needs, or is there twice; remove the journal to start over`);
+      throw new InputError(`${where}: cannot resume: run ${record.run.index} is not one this output needs, or is there twice; remove the journal to start over`);
     }
     seen.add(run.index);
     return record;
   });
 }
 
-function journalExists(path: string): BadInputError {
-  return new BadInputError(
+function journalExists(path: string): InputError {
+  return new InputError(
     `${path} exists: an earlier run of this output stopped before it finished, and its finished runs are kept there. ` +
       'Pass --resume to run only the missing runs, or remove the journal to start over',
   );

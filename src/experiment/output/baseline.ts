@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { BadInputError } from '../bad-input-error.js';
+import { InputError } from '../../input-error.js';
 import { parameterCells } from '../spec/parameter-cells.js';
 import type { ResolvedExperiment } from '../spec/resolved-experiment.js';
 import { formatWritten } from '../spec/written-value.js';
@@ -26,13 +26,13 @@ export function resolveBaseline(text: string, experiment: ResolvedExperiment): B
   const column = columns.indexOf(path);
   if (column < 0) {
     const varied = columns.length === 0 ? 'the experiment has no sweep or cases' : `they are ${columns.map((c) => `\`${c}\``).join(', ')}`;
-    throw new BadInputError(`--baseline ${text}: Expected \`path\` to be a swept or case parameter (${varied}), got \`${path}\``);
+    throw new InputError('path', `a swept or case parameter (${varied})`, path).prefixed(`--baseline ${text}`);
   }
   const cells = experiment.points.map((point) => parameterCells(point, columns));
   const baselinePoints = experiment.points.filter((_, i) => cells[i][column] === value);
   if (baselinePoints.length === 0) {
     const values = [...new Set(cells.map((row) => row[column]))].map((cell) => `\`${cell}\``).join(', ');
-    throw new BadInputError(`--baseline ${text}: no point has \`${path}\` = \`${value}\`; its values are ${values}`);
+    throw new InputError(`--baseline ${text}: no point has \`${path}\` = \`${value}\`; its values are ${values}`);
   }
   const others = (row: readonly string[]): string => JSON.stringify(row.filter((_, i) => i !== column));
   const byOthers = new Map<string, number>();
@@ -52,11 +52,11 @@ function splitBaseline(text: string): { path: string; value: string } {
   const path = equals < 0 ? '' : text.slice(0, equals).trim();
   const raw = equals < 0 ? '' : text.slice(equals + 1);
   if (path === '' || raw.trim() === '') {
-    throw new BadInputError(`--baseline ${text}: Expected \`--baseline\` to be \`path=value\` (e.g. \`proxy.mode=iptables\`), got \`${text}\``);
+    throw new InputError('--baseline', '`path=value` (e.g. `proxy.mode=iptables`)', text).prefixed(`--baseline ${text}`);
   }
   try {
     return { path, value: formatWritten(parseYaml(raw)) };
   } catch (error) {
-    throw new BadInputError(`--baseline ${text}: cannot read the value as YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new InputError(`--baseline ${text}: cannot read the value as YAML: ${(error as Error).message.split('\n')[0]}`);
   }
 }

@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { BadInputError } from '../bad-input-error.js';
+import { InputError } from '../../input-error.js';
 import { journalPath } from '../journal/run-journal.js';
 import { ALL_RUNS, selectionInfix, type RunSelection } from '../run/run-selection.js';
 
@@ -18,7 +18,7 @@ export interface OutputPaths {
  */
 export function outputPaths(name: string, out: string | undefined, cwd: string, selection: RunSelection = ALL_RUNS): OutputPaths {
   const full = resolve(cwd, out ?? join('results', `${name}.csv`));
-  if (!full.endsWith('.csv')) throw new BadInputError(`--out ${out}: Expected \`--out\` to be a path ending in .csv, got \`${out}\``);
+  if (!full.endsWith('.csv')) throw new InputError('--out', 'a path ending in .csv', out).prefixed(`--out ${out}`);
   const stem = `${full.slice(0, -'.csv'.length)}${selectionInfix(selection)}`;
   const summary = selection.kind === 'shard' ? undefined : `${stem}.summary.csv`;
   return { csv: `${stem}.csv`, ...(summary === undefined ? {} : { summary }), meta: `${stem}.meta.json` };
@@ -26,7 +26,7 @@ export function outputPaths(name: string, out: string | undefined, cwd: string, 
 
 /**
  * Checks, before any run, that the output folder can be created and written and that no
- * output path is a folder; a BadInputError (exit 2) names the path and why not.
+ * output path is a folder; an InputError (exit 2) names the path and why not.
  */
 export function checkWritable(paths: OutputPaths): void {
   const folder = dirname(paths.csv);
@@ -38,7 +38,7 @@ export function checkWritable(paths: OutputPaths): void {
     writeFileSync(probe, '');
     rmSync(probe);
   } catch (error) {
-    throw new BadInputError(`Cannot write the output \`${paths.csv}\`: ${reason(error)}`);
+    throw new InputError(`Cannot write the output \`${paths.csv}\`: ${reason(error)}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { BadInputError } from '../bad-input-error.js';
+import { InputError } from '../../input-error.js';
 import { listRuns, type RunId } from './experiment-runs.js';
 
 /** `--only 12` (every replication of point 12) or `--only 12/0` (one run). */
@@ -65,7 +65,7 @@ export function parseShard(text: string): RunSelection {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
   const [shard, of] = match === null ? [NaN, NaN] : [Number(match[1]), Number(match[2])];
   if (!(shard >= 1 && shard <= of)) {
-    throw new BadInputError(`--shard ${text}: Expected \`--shard K/N\` with K from 1 to N (e.g. \`2/3\`), got \`${text}\``);
+    throw new InputError(`--shard ${text}: Expected \`--shard K/N\` with K from 1 to N (e.g. \`2/3\`), got \`${text}\``);
   }
   return { kind: 'shard', shard, of };
 }
@@ -76,11 +76,11 @@ export function parseShard(text: string): RunSelection {
  */
 export function shardFromJobIndex(countText: string, jobIndex: string | undefined): RunSelection {
   const of = /^\d+$/.test(countText.trim()) ? Number(countText) : NaN;
-  if (!(of >= 1)) throw new BadInputError(`--shards ${countText}: Expected \`--shards N\` with N an integer >= 1, got \`${countText}\``);
+  if (!(of >= 1)) throw new InputError(`--shards ${countText}: Expected \`--shards N\` with N an integer >= 1, got \`${countText}\``);
   const index = jobIndex !== undefined && /^\d+$/.test(jobIndex.trim()) ? Number(jobIndex) : NaN;
   if (!(index >= 0 && index < of)) {
     const found = jobIndex === undefined ? 'it is not set' : `got \`${jobIndex}\``;
-    throw new BadInputError(
+    throw new InputError(
       `--shards ${countText}: Expected the environment variable JOB_COMPLETION_INDEX (set by a Kubernetes Indexed Job) ` +
         `to be an integer from 0 to ${of - 1}, but ${found}; outside a Job use \`--shard K/N\``,
     );
@@ -105,12 +105,12 @@ export function parseOnly(texts: readonly string[], pointCount: number, replicat
 
 function parseOneOnly(text: string, pointCount: number, replications: number): OnlySelector {
   const match = /^(\d+)(?:\/(\d+))?$/.exec(text.trim());
-  if (match === null) throw new BadInputError(`--only ${text}: Expected \`--only POINT\` or \`--only POINT/REPLICATION\` (e.g. \`12\` or \`12/0\`), got \`${text}\``);
+  if (match === null) throw new InputError(`--only ${text}: Expected \`--only POINT\` or \`--only POINT/REPLICATION\` (e.g. \`12\` or \`12/0\`), got \`${text}\``);
   const point = Number(match[1]);
   const replication = match[2] === undefined ? undefined : Number(match[2]);
-  if (point >= pointCount) throw new BadInputError(`--only ${text}: Expected a point from 0 to ${pointCount - 1}, got \`${point}\``);
+  if (point >= pointCount) throw new InputError(`--only ${text}: Expected a point from 0 to ${pointCount - 1}, got \`${point}\``);
   if (replication !== undefined && replication >= replications) {
-    throw new BadInputError(`--only ${text}: Expected a replication from 0 to ${replications - 1}, got \`${replication}\``);
+    throw new InputError(`--only ${text}: Expected a replication from 0 to ${replications - 1}, got \`${replication}\``);
   }
   return { point, replication };
 }

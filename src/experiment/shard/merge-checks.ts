@@ -1,4 +1,4 @@
-import { BadInputError } from '../bad-input-error.js';
+import { InputError } from '../../input-error.js';
 import type { ShardPart } from './shard-part.js';
 
 /**
@@ -7,25 +7,25 @@ import type { ShardPart } from './shard-part.js';
  * each shard from 1 to N is given exactly once. Each refusal names the parts involved.
  */
 export function checkPartsAgree(parts: readonly ShardPart[]): void {
-  if (parts.length === 0) throw new BadInputError('eastwest merge: Expected the part files (X.part-K-of-N.csv), got nothing (see `eastwest merge --help`)');
+  if (parts.length === 0) throw new InputError('eastwest merge: Expected the part files (X.part-K-of-N.csv), got nothing (see `eastwest merge --help`)');
   const [first] = parts;
   for (const part of parts) {
     if (part.meta.experimentHash !== first.meta.experimentHash) throw foreign(first, part);
     if (part.meta.codeVersion !== first.meta.codeVersion) {
-      throw new BadInputError(
+      throw new InputError(
         `${part.name} was written by eastwest ${part.meta.codeVersion}, but ${first.name} by eastwest ${first.meta.codeVersion}; ` +
           'merge only parts of one code version (rerun the odd shard with the others\' version)',
       );
     }
-    if (part.of !== first.of) throw new BadInputError(`${part.name} is a part of ${part.of} shards, but ${first.name} of ${first.of}; merge the parts of one split`);
+    if (part.of !== first.of) throw new InputError(`${part.name} is a part of ${part.of} shards, but ${first.name} of ${first.of}; merge the parts of one split`);
   }
   rejectDuplicates(parts);
   rejectMissing(parts);
 }
 
-function foreign(first: ShardPart, part: ShardPart): BadInputError {
+function foreign(first: ShardPart, part: ShardPart): InputError {
   const describe = (p: ShardPart): string => `experiment \`${p.meta.experiment}\` (hash ${p.meta.experimentHash.slice(0, 12)}…)`;
-  return new BadInputError(
+  return new InputError(
     `${part.name} is from ${describe(part)}, but ${first.name} is from ${describe(first)}; merge only parts of one experiment, ` +
       'run with the same file and --set options',
   );
@@ -37,7 +37,7 @@ function rejectDuplicates(parts: readonly ShardPart[]): void {
     const earlier = byShard.get(part.shard);
     if (earlier !== undefined) {
       const names = earlier.name === part.name ? `twice as ${part.name}` : `twice: ${earlier.name} and ${part.name}`;
-      throw new BadInputError(`Shard ${part.shard} of ${part.of} is given ${names}; give each part once`);
+      throw new InputError(`Shard ${part.shard} of ${part.of} is given ${names}; give each part once`);
     }
     byShard.set(part.shard, part);
   }
@@ -50,5 +50,5 @@ function rejectMissing(parts: readonly ShardPart[]): void {
   if (missing.length === 0) return;
   const expected = missing.map((shard) => name.replace(/\.part-\d+-of-\d+\.csv$/, `.part-${shard}-of-${of}.csv`));
   const shards = missing.length === 1 ? `Shard ${missing[0]} of ${of} is missing` : `Shards ${missing.join(', ')} of ${of} are missing`;
-  throw new BadInputError(`${shards} (expected ${expected.join(', ')}); a merge needs every part`);
+  throw new InputError(`${shards} (expected ${expected.join(', ')}); a merge needs every part`);
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { ScenarioModel } from '../../contract/scenario-model.js';
-import { BadInputError } from '../bad-input-error.js';
+import { InputError } from '../../input-error.js';
 import { resolveBaseline, type Baseline } from '../output/baseline.js';
 import { writeExperimentOutputs } from '../output/experiment-outputs.js';
 import { checkWritable, outputPaths, type OutputPaths } from '../output/output-files.js';
@@ -43,7 +43,7 @@ export function mergeParts(model: ScenarioModel, options: MergeOptions): MergeRe
   const records = sortRecords(parts.flatMap((part) => partRecords(part, experiment, model.metrics)));
   const files = outputPaths(experiment.header.name, options.out, options.cwd);
   const overwritten = parts.find((part) => resolve(options.cwd, part.name) === files.csv);
-  if (overwritten !== undefined) throw new BadInputError(`--out ${options.out}: Expected a path other than the parts', got the part ${overwritten.name}`);
+  if (overwritten !== undefined) throw new InputError(`--out ${options.out}: Expected a path other than the parts', got the part ${overwritten.name}`);
   checkWritable(files);
   const context = mergedContext(parts, files, options);
   writeExperimentOutputs(experiment, model, records, { ...context, baseline: baseline?.text }, { baseline, extraMeta: mergeMeta(parts, options) });
@@ -60,10 +60,10 @@ function experimentOfParts(part: ShardPart, model: ScenarioModel): ResolvedExper
   try {
     experiment = resolveExperiment(documentOf(meta.resolved), meta.file, model, { force: true });
   } catch (error) {
-    throw new BadInputError(`${part.name}: the experiment in its meta does not resolve with this eastwest: ${(error as Error).message}`);
+    throw new InputError(`${part.name}: the experiment in its meta does not resolve with this eastwest: ${(error as Error).message}`);
   }
   if (experiment.hash !== meta.experimentHash) {
-    throw new BadInputError(
+    throw new InputError(
       `${part.name}: the experiment in its meta resolves to hash ${experiment.hash.slice(0, 12)}… with this eastwest, not ` +
         `${meta.experimentHash.slice(0, 12)}… as recorded; merge with the eastwest version that wrote the parts (${meta.codeVersion})`,
     );

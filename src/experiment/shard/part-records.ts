@@ -1,5 +1,5 @@
 import type { MetricSpec } from '../../contract/metric-spec.js';
-import { BadInputError } from '../bad-input-error.js';
+import { InputError } from '../../input-error.js';
 import { parseCsv } from '../output/csv-rows.js';
 import { resultsCsv } from '../output/results-csv.js';
 import type { RunRecord } from '../run/experiment-runs.js';
@@ -17,7 +17,7 @@ export function partRecords(part: ShardPart, experiment: ResolvedExperiment, met
   const [header, ...rows] = parseCsv(part.csvText);
   const expectedHeader = resultsCsv(experiment, metrics, []).trimEnd();
   if (header === undefined || header.join(',') !== expectedHeader) {
-    throw new BadInputError(
+    throw new InputError(
       `${part.name}: Expected the columns \`${expectedHeader}\`, got \`${header?.join(',') ?? ''}\`; ` +
         `merge with the eastwest version that wrote the parts (${part.meta.codeVersion})`,
     );
@@ -26,7 +26,7 @@ export function partRecords(part: ShardPart, experiment: ResolvedExperiment, met
   const records = withWarnings(rows.map((row, i) => recordOf(row, header, experiment, times, `${part.name}:${i + 2}`)), part);
   const expectedRuns = selectRuns({ kind: 'shard', shard: part.shard, of: part.of }, experiment.points.length, experiment.header.replications);
   if (records.length !== expectedRuns.length || resultsCsv(experiment, metrics, records) !== part.csvText) {
-    throw new BadInputError(
+    throw new InputError(
       `${part.name}: Expected the ${expectedRuns.length} runs of shard ${part.shard} of ${part.of} as eastwest wrote them, ` +
         `got ${records.length} rows that differ from them (edited, cut short, or from another run)`,
     );
@@ -38,7 +38,7 @@ function recordOf(row: readonly string[], header: readonly string[], experiment:
   const [point, replication] = [Number(row[1]), Number(row[2])];
   const inRange = (value: number, count: number): boolean => Number.isInteger(value) && value >= 0 && value < count;
   if (!inRange(point, experiment.points.length) || !inRange(replication, experiment.header.replications)) {
-    throw new BadInputError(`${where}: Expected a point from 0 to ${experiment.points.length - 1} and a replication from 0 to ${experiment.header.replications - 1}, got \`${row[1]}\` and \`${row[2]}\``);
+    throw new InputError(`${where}: Expected a point from 0 to ${experiment.points.length - 1} and a replication from 0 to ${experiment.header.replications - 1}, got \`${row[1]}\` and \`${row[2]}\``);
   }
   const index = point * experiment.header.replications + replication;
   const firstMetric = 4 + experiment.parameterColumns.length;

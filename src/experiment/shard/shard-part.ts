@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BadInputError } from '../bad-input-error.js';
+import { InputError } from '../../input-error.js';
 import type { CodeVersion } from '../run/code-version.js';
 import type { CanonicalExperiment } from '../spec/resolved-experiment.js';
 
@@ -47,7 +47,7 @@ const PART_NAME = /\.part-(\d+)-of-(\d+)\.csv$/;
 export function readShardPart(name: string, cwd: string): ShardPart {
   const match = PART_NAME.exec(name);
   if (match === null) {
-    throw new BadInputError(`${name}: Expected a shard's part, named \`X.part-K-of-N.csv\` as \`eastwest run --shard\` writes it, got \`${name}\``);
+    throw new InputError(`${name}: Expected a shard's part, named \`X.part-K-of-N.csv\` as \`eastwest run --shard\` writes it, got \`${name}\``);
   }
   const [shard, of] = [Number(match[1]), Number(match[2])];
   const metaName = `${name.slice(0, -'.csv'.length)}.meta.json`;
@@ -56,7 +56,7 @@ export function readShardPart(name: string, cwd: string): ShardPart {
   const { selection } = meta;
   if (selection?.kind !== 'shard' || selection.shard !== shard || selection.of !== of) {
     const found = selection?.kind === 'shard' ? `shard ${selection.shard} of ${selection.of}` : `\`${JSON.stringify(selection)}\``;
-    throw new BadInputError(`${metaName}: Expected the meta of shard ${shard} of ${of}, as the file name says, got ${found}`);
+    throw new InputError(`${metaName}: Expected the meta of shard ${shard} of ${of}, as the file name says, got ${found}`);
   }
   return { name, shard, of, csvText, meta };
 }
@@ -71,7 +71,7 @@ function readText(path: string, name: string, what: string): string {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new BadInputError(`${name}: cannot read ${what} (${code === 'ENOENT' ? 'no such file' : String(error)})`);
+    throw new InputError(`${name}: cannot read ${what} (${code === 'ENOENT' ? 'no such file' : String(error)})`);
   }
 }
 
@@ -84,6 +84,6 @@ function parseMeta(text: string, name: string): PartMeta {
     return meta;
   } catch (error) {
     const what = error instanceof SyntaxError ? `it is not JSON (${error.message})` : (error as Error).message;
-    throw new BadInputError(`${name}: Expected the meta JSON that \`eastwest run --shard\` writes, but ${what}`);
+    throw new InputError(`${name}: Expected the meta JSON that \`eastwest run --shard\` writes, but ${what}`);
   }
 }

@@ -1,5 +1,4 @@
 import { InputError } from '../../input-error.js';
-import { BadInputError } from '../bad-input-error.js';
 import type { ParameterIndex, ParameterTarget } from './parameter-index.js';
 import { isPlainMap, readAssignments, rejectOverlaps, type Assignment } from './scenario-assignments.js';
 
@@ -43,9 +42,9 @@ function readSweepAxis(path: string, values: unknown, index: ParameterIndex): Sw
   const target = index.target(path);
   if (target === undefined && index.isGroup(path)) {
     const expected = `a dotted parameter path such as \`${index.paths.find((p) => p.startsWith(`${path}.`))}\``;
-    throw new BadInputError(`Expected the \`sweep\` key \`${path}\` to be ${expected}, with a list of values`);
+    throw new InputError(`Expected the \`sweep\` key \`${path}\` to be ${expected}, with a list of values`);
   }
-  if (target === undefined) throw new BadInputError(`Unknown parameter \`${path}\` in \`sweep\`${index.didYouMean(path)}`);
+  if (target === undefined) throw new InputError(`Unknown parameter \`${path}\` in \`sweep\`${index.didYouMean(path)}`);
   if (!Array.isArray(values) || values.length === 0) throw new InputError(`sweep.${path}`, 'a non-empty list of values', values);
   const seen = new Set<string>();
   for (const value of values) {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument, type YAMLError } from 'yaml';
-import { BadInputError } from '../bad-input-error.js';
+import { InputError } from '../../input-error.js';
 
 /**
  * Reads an experiment file as YAML (JSON is YAML too) into plain data. Malformed YAML,
- * duplicate keys and unreadable files are BadInputErrors naming the file (`name`, as the
+ * duplicate keys and unreadable files are InputErrors naming the file (`name`, as the
  * user typed it), line and column.
  */
 export function readExperimentFile(path: string, name = path): unknown {
@@ -14,7 +14,7 @@ export function readExperimentFile(path: string, name = path): unknown {
 export function parseExperimentText(text: string, file: string): unknown {
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const error = document.errors[0];
-  if (error !== undefined) throw new BadInputError(yamlErrorMessage(error, file));
+  if (error !== undefined) throw new InputError(yamlErrorMessage(error, file));
   return document.toJS({ maxAliasCount: 1000 });
 }
 
@@ -24,7 +24,7 @@ function readText(path: string, file: string): string {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
-    throw new BadInputError(`${file}: cannot read the experiment file (${reason})`);
+    throw new InputError(`${file}: cannot read the experiment file (${reason})`);
   }
 }
 

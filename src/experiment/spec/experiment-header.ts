@@ -2,7 +2,6 @@ import { parseParameterValue, type ParameterSpec } from '../../contract/paramete
 import type { Nanoseconds } from '../../engine/time.js';
 import { InputError } from '../../input-error.js';
 import { closestName } from '../../text/closest-name.js';
-import { BadInputError } from '../bad-input-error.js';
 
 /** The top-level keys of an experiment file, in the order documentation lists them. */
 export const TOP_LEVEL_KEYS = ['name', 'description', 'seed', 'replications', 'duration', 'warmup', 'scenario', 'sweep', 'cases'] as const;
@@ -52,7 +51,7 @@ export interface ExperimentHeader {
   readonly written: { readonly duration: string; readonly warmup: string };
 }
 
-/** Checks the top-level keys and reads the header; throws InputError or BadInputError (no file prefix). */
+/** Checks the top-level keys and reads the header; throws InputError (no file prefix). */
 export function readExperimentHeader(document: Record<string, unknown>): ExperimentHeader {
   const durationWritten = document.duration;
   if (durationWritten === undefined) throw new InputError('duration', 'a duration with a unit such as `60s` (it is required)', undefined);
@@ -75,7 +74,7 @@ export function rejectUnknownTopLevelKeys(document: Record<string, unknown>): vo
     if (known.includes(key)) continue;
     const suggestion = closestName(key, known);
     const hint = suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`;
-    throw new BadInputError(`Unknown top-level key \`${key}\`${hint} (the keys are ${known.join(', ')})`);
+    throw new InputError(`Unknown top-level key \`${key}\`${hint} (the keys are ${known.join(', ')})`);
   }
 }
 

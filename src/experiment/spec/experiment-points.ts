@@ -1,7 +1,6 @@
 import { parseParameterValue, type ParameterSpec, type ParameterValue } from '../../contract/parameter-spec.js';
 import type { ScenarioValues } from '../../contract/scenario-model.js';
 import { InputError } from '../../input-error.js';
-import { BadInputError } from '../bad-input-error.js';
 import type { ExperimentAxes } from './experiment-axes.js';
 import type { ParameterIndex } from './parameter-index.js';
 import { applyAssignment, pathsOverlap, type Assignment, type WrittenScenario } from './scenario-assignments.js';
@@ -62,7 +61,7 @@ export function expandPoints(base: WrittenScenario, axes: ExperimentAxes, index:
       own = parseSpecs([...touched], scenario);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      throw new BadInputError(`${error.message} (point ${point}, ${origin}: ${describeSettings(settings)})`);
+      throw new InputError(`${error.message} (point ${point}, ${origin}: ${describeSettings(settings)})`);
     }
     const values = new Map(index.specs.map((spec) => [spec.path, own.get(spec.path) ?? baseValues.get(spec.path)!]));
     return { index: point, origin, settings, scenario, values };

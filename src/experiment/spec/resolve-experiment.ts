@@ -3,7 +3,6 @@ import { parseParameterValue } from '../../contract/parameter-spec.js';
 import type { ScenarioModel } from '../../contract/scenario-model.js';
 import { describeFound, InputError } from '../../input-error.js';
 import { closestName } from '../../text/closest-name.js';
-import { BadInputError, badInput } from '../bad-input-error.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
 import { axisPaths, readAxes, type ExperimentAxes } from './experiment-axes.js';
 import { readExperimentFile } from './experiment-file.js';
@@ -23,7 +22,7 @@ export interface ResolveOptions {
 }
 
 /**
- * Reads, checks and resolves an experiment file; every bad input is a BadInputError (exit 2).
+ * Reads, checks and resolves an experiment file; every bad input is an InputError (exit 2).
  * `file` is read relative to `cwd` and named in messages as given.
  */
 export function loadExperiment(file: string, model: ScenarioModel, options: ResolveOptions & { cwd?: string } = {}): ResolvedExperiment {
@@ -37,7 +36,7 @@ export function resolveExperiment(document: unknown, file: string, model: Scenar
   const sets = (options.sets ?? []).map(parseSetOption);
   const fromFile = inFile(file, () => {
     if (!isPlainMap(document)) {
-      throw new BadInputError(`Expected the file to be a map with at least \`name\` and \`duration\`, got \`${describeFound(document ?? undefined)}\``);
+      throw new InputError(`Expected the file to be a map with at least \`name\` and \`duration\`, got \`${describeFound(document ?? undefined)}\``);
     }
     rejectUnknownTopLevelKeys(document);
     return { document, axes: readAxes(document, index), assignments: readAssignments(document.scenario, index, 'scenario') };
@@ -60,7 +59,7 @@ function inFile<T>(file: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof InputError || error instanceof BadInputError) throw badInput(file, error);
+    if (error instanceof InputError) throw error.prefixed(file);
     throw error;
   }
 }
@@ -88,7 +87,7 @@ function applyScenarioSets(base: WrittenScenario, sets: readonly SetOption[], ax
     if (target === undefined) throw unknownSetPath(set, index);
     const axis = varied.find((path) => pathsOverlap(path, set.path));
     if (axis !== undefined) {
-      throw new BadInputError(`--set ${set.text}: \`${axis}\` varies between points (sweep or cases); change its values in the file instead`);
+      throw new InputError(`--set ${set.text}: \`${axis}\` varies between points (sweep or cases); change its values in the file instead`);
     }
     applyAssignment(base, { target, value: set.value });
     inSet(set, () => parseParameterValue(target.spec, base[target.spec.path]));
@@ -99,22 +98,22 @@ function inSet<T>(set: SetOption, check: () => T): T {
   try {
     return check();
   } catch (error) {
-    if (error instanceof InputError) throw badInput(`--set ${set.text}`, error);
+    if (error instanceof InputError) throw error.prefixed(`--set ${set.text}`);
     throw error;
   }
 }
 
-function unknownSetPath(set: SetOption, index: ParameterIndex): BadInputError {
+function unknownSetPath(set: SetOption, index: ParameterIndex): InputError {
   const suggestion = closestName(set.path, [...SETTABLE_TOP_LEVEL_KEYS, ...index.paths]);
   const hint = suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`;
   const topLevel = SETTABLE_TOP_LEVEL_KEYS.join(', ');
-  return new BadInputError(`--set ${set.text}: Unknown parameter \`${set.path}\`${hint} (besides parameters, --set takes ${topLevel})`);
+  return new InputError(`--set ${set.text}: Unknown parameter \`${set.path}\`${hint} (besides parameters, --set takes ${topLevel})`);
 }
 
-function gridTooLarge(file: string, axes: ExperimentAxes, header: ExperimentHeader): BadInputError {
+function gridTooLarge(file: string, axes: ExperimentAxes, header: ExperimentHeader): InputError {
   const points = countPoints(axes);
   const runs = `${groupThousands(points * header.replications)} runs (${groupThousands(points)} points × ${header.replications} replications)`;
-  return new BadInputError(
+  return new InputError(
     `${file}: the grid has ${runs}, over the limit of ${groupThousands(MAX_RUNS_WITHOUT_FORCE)} runs; shrink the sweep, or pass --force to run it anyway`,
   );
 }

@@ -1,5 +1,4 @@
-import { describeFound } from '../../input-error.js';
-import { BadInputError } from '../bad-input-error.js';
+import { InputError } from '../../input-error.js';
 import type { ParameterIndex, ParameterTarget } from './parameter-index.js';
 
 /** One value written for a parameter or a distribution field, in the order it was written. */
@@ -25,7 +24,7 @@ export function isPlainMap(value: unknown): value is Record<string, unknown> {
  */
 export function readAssignments(tree: unknown, index: ParameterIndex, where: string): Assignment[] {
   if (tree === undefined || tree === null) return [];
-  if (!isPlainMap(tree)) throw new BadInputError(`Expected \`${where}\` to be a map of parameter values, got \`${describeFound(tree)}\``);
+  if (!isPlainMap(tree)) throw new InputError(where, 'a map of parameter values', tree);
   const assignments: Assignment[] = [];
   collect(tree, '', { index, where, into: assignments });
   rejectOverlaps(assignments.map((assignment) => assignment.target.path), where);
@@ -49,9 +48,9 @@ function collect(tree: Record<string, unknown>, prefix: string, collector: Colle
       collect(value, path, collector);
     } else if (index.isGroup(path)) {
       const expected = `a map of the parameters under \`${path}\``;
-      throw new BadInputError(`Expected \`${where}.${path}\` to be ${expected}, got \`${describeFound(value)}\``);
+      throw new InputError(`${where}.${path}`, expected, value);
     } else {
-      throw new BadInputError(`Unknown parameter \`${path}\` in \`${where}\`${index.didYouMean(path)}`);
+      throw new InputError(`Unknown parameter \`${path}\` in \`${where}\`${index.didYouMean(path)}`);
     }
   }
 }
@@ -62,7 +61,7 @@ export function rejectOverlaps(paths: readonly string[], where: string): void {
     const other = paths.slice(0, i).find((earlier) => pathsOverlap(earlier, path));
     if (other === undefined) return;
     const both = other === path ? `\`${path}\` twice` : `both \`${other}\` and \`${path}\``;
-    throw new BadInputError(`\`${where}\` sets ${both}; set one or the other`);
+    throw new InputError(`\`${where}\` sets ${both}; set one or the other`);
   });
 }
 

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { BadInputError } from '../bad-input-error.js';
+import { InputError } from '../../input-error.js';
 
 /** One `--set path=value`: the value is read as a YAML scalar (`100`, `2ms`, `true`). */
 export interface SetOption {
@@ -13,7 +13,7 @@ export function parseSetOption(text: string): SetOption {
   const equals = text.indexOf('=');
   const path = equals < 0 ? '' : text.slice(0, equals).trim();
   if (path === '') {
-    throw new BadInputError(`--set ${text}: Expected \`--set\` to be \`path=value\` (e.g. \`cluster.services=100\`), got \`${text}\``);
+    throw new InputError('--set', '`path=value` (e.g. `cluster.services=100`)', text).prefixed(`--set ${text}`);
   }
   return { text, path, value: readYamlValue(text, text.slice(equals + 1)) };
 }
@@ -25,6 +25,6 @@ function readYamlValue(text: string, raw: string): unknown {
     return parseYaml(raw);
   } catch (error) {
     const what = (error as Error).message.split('\n')[0];
-    throw new BadInputError(`--set ${text}: cannot read the value as YAML: ${what}`);
+    throw new InputError(`--set ${text}: cannot read the value as YAML: ${what}`);
   }
 }
