@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bernoulli, bernoulliSampler } from './bernoulli.js';
 import { RandomStreams } from './random-streams.js';
-import { meanOf, ScriptedStream } from './test-support.js';
+import { meanOf } from './testing/sample-statistics.js';
+import { ScriptedStream } from './testing/scripted-stream.js';
 
 describe('bernoulli', () => {
   it('succeeds with probability p (200k draws, within 4 standard errors)', () => {

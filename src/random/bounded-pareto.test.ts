@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boundedParetoMean, boundedParetoSampler } from './bounded-pareto.js';
 import { RandomStreams } from './random-streams.js';
-import { meanOf, ScriptedStream } from './test-support.js';
+import { meanOf } from './testing/sample-statistics.js';
+import { ScriptedStream } from './testing/scripted-stream.js';
 
 const stream = (name: string) => new RandomStreams(3, 0).get(name);
 

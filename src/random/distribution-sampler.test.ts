@@ -3,7 +3,8 @@ import { makeSampler } from './distribution-sampler.js';
 import type { DistributionSpec } from './distribution-spec.js';
 import { distributionMean } from './distribution-summary.js';
 import { RandomStreams } from './random-streams.js';
-import { CountingStream, meanOf } from './test-support.js';
+import { meanOf } from './testing/sample-statistics.js';
+import { CountingStream } from './testing/scripted-stream.js';
 
 const SPECS: readonly DistributionSpec[] = [
   { dist: 'exponential', mean: 3 },

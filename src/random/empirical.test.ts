@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { empiricalMean, empiricalSampler } from './empirical.js';
 import { RandomStreams } from './random-streams.js';
-import { ScriptedStream } from './test-support.js';
+import { ScriptedStream } from './testing/scripted-stream.js';
 
 describe('empirical', () => {
   it('picks each listed position with equal chance (200k draws, frequencies within 1/150)', () => {

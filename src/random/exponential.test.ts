@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exponential, exponentialSampler } from './exponential.js';
 import { RandomStreams } from './random-streams.js';
-import { meanOf, ScriptedStream } from './test-support.js';
+import { meanOf } from './testing/sample-statistics.js';
+import { ScriptedStream } from './testing/scripted-stream.js';
 
 describe('exponential', () => {
   it('has the given mean over 200k draws (within 1%, about 4.5 standard errors)', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lognormalMean, lognormalParameters, lognormalSampler } from './lognormal.js';
 import { RandomStreams } from './random-streams.js';
-import { meanOf, quantileOfSorted, ScriptedStream, sortedSamples } from './test-support.js';
+import { meanOf, quantileOfSorted, sortedSamples } from './testing/sample-statistics.js';
+import { ScriptedStream } from './testing/scripted-stream.js';
 
 const stream = (name: string) => new RandomStreams(2, 0).get(name);
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from './random-streams.js';
-import { chiSquare, countIndices, meanOf } from './test-support.js';
+import { chiSquare, countIndices, meanOf } from './testing/sample-statistics.js';
 import { uniformMean, uniformSampler } from './uniform.js';
 import { uniformIndexSampler } from './uniform-index.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from './random-streams.js';
 import type { RandomStream } from './random-stream.js';
-import { chiSquare, countIndices } from './test-support.js';
+import { chiSquare, countIndices } from './testing/sample-statistics.js';
 import { weightedChoiceSampler } from './weighted-choice.js';
 
 /** Upper 0.1% point of chi-square with 3 degrees of freedom (NIST/SEMATECH e-Handbook, table 1.3.6.7.4). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from './random-streams.js';
-import { chiSquare, countIndices } from './test-support.js';
+import { chiSquare, countIndices } from './testing/sample-statistics.js';
 import { zipfSampler } from './zipf.js';
 
 /**

@@ -2,7 +2,7 @@ import sketches from '@datadog/sketches-js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BINS, DEFAULT_RELATIVE_ACCURACY, QuantileSketch } from './quantile-sketch.js';
-import { uniformSource } from '../random/test-support.js';
+import { uniformSource } from '../random/testing/uniform-source.js';
 
 
 function samples(count: number, seed: number, draw: (uniform: () => number) => number): Float64Array {
