@@ -27,7 +27,7 @@ export interface MmcResult {
 
 /**
  * An M/M/c (or M/D/c) queue built from the engine's own Station and named random streams:
- * the same code path the models use, no private fast path (DESIGN.md §3, speed program).
+ * the same code path the models use, no private fast path (docs/design.md, Contracts, speed program).
  * A job is its arrival time, so nothing is allocated per customer beyond the engine's event.
  */
 export function simulateMmc(options: MmcOptions): MmcResult {

@@ -1,5 +1,5 @@
 /**
- * The speed program (DESIGN.md §3): simulates an M/M/c queue through the engine's Station and
+ * The speed program (docs/design.md, Contracts): simulates an M/M/c queue through the engine's Station and
  * prints one JSON line. wall_s is measured here, around the run only, outside src/: the
  * simulation itself never reads the wall clock.
  *

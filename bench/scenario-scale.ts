@@ -1,7 +1,7 @@
 /**
  * Whole-simulation benchmark (issue 3): simulated requests per wall second of the first
  * scenario as the cluster grows, at the same request rate, with the cluster build timed
- * apart. DESIGN.md §5 asks for per-request cost independent of Services and nodes.
+ * apart. docs/design.md, Scale asks for per-request cost independent of Services and nodes.
  *
  *   npx tsx bench/scenario-scale.ts [--rps 20000] [--seconds 10] [--reuse] [--mode iptables]
  *

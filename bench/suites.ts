@@ -1,5 +1,5 @@
 /**
- * benchmark.js suites (`npm run bench`), grouped as DESIGN.md §6 asks: frequent operations
+ * benchmark.js suites (`npm run bench`), grouped as docs/design.md, House style asks: frequent operations
  * (schedule + pop, one draw of each distribution), a targeted component (a Station), and a
  * whole simulation (bench/mmc.ts and bench/scenario-scale.ts run separately).
  */

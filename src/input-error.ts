@@ -8,9 +8,9 @@ interface FieldProblem {
 /**
  * Bad input: a field of an experiment file, a `--set` or another option, a distribution written
  * as data, a file that cannot be read or does not belong. The command line prints the message
- * and exits with status 2 (DESIGN.md §3). Made one of two ways:
+ * and exits with status 2 (docs/design.md, Contracts). Made one of two ways:
  * - about one field: `new InputError(path, expected, found)` names the field, what was expected
- *   and what was found (DESIGN.md §6): Expected `cluster.services` to be an integer >= 1, got `-3`
+ *   and what was found (docs/design.md, House style): Expected `cluster.services` to be an integer >= 1, got `-3`
  * - with a message written whole, for what does not fit that form (an unknown key with a
  *   "did you mean", a malformed file, a journal of another experiment): `new InputError(message)`.
  * Code that knows where the input came from puts it in front with `prefixed`:

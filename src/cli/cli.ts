@@ -12,7 +12,7 @@ type Command = (args: readonly string[], context: CliContext) => Promise<number>
 
 const COMMANDS: Readonly<Record<string, Command>> = { run: runCommand, validate: validateCommand, describe: describeCommand, merge: mergeCommand };
 
-/** Exit statuses (DESIGN.md §3). */
+/** Exit statuses (docs/design.md, Contracts). */
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;

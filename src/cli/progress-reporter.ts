@@ -19,7 +19,7 @@ const BAR_REDRAW_MS = 100;
 const DEFAULT_LINE_INTERVAL_MS = 5_000;
 const CLEAR_LINE = '\r\u001b[2K';
 
-/** Runs done out of total, elapsed time and ETA, on stderr (DESIGN.md §3). */
+/** Runs done out of total, elapsed time and ETA, on stderr (docs/design.md, Contracts). */
 export class ProgressReporter {
   private readonly started: number;
   private lastShown = -Infinity;

@@ -3,7 +3,7 @@
  * which window and population. `eastwest describe --metrics` and the docs come from these.
  */
 export interface MetricSpec {
-  /** snake_case CSV column with a unit suffix where there is a unit (DESIGN.md §3). */
+  /** snake_case CSV column with a unit suffix where there is a unit (docs/design.md, Contracts). */
   readonly name: string;
   /** `ms`, `us`, `1/s`, `ratio`, `count`, `cores`, `utilization`. */
   readonly unit: string;

@@ -5,7 +5,7 @@ import type { ParameterSpec, ParameterValue } from './parameter-spec.js';
 /** Every parameter path of the scenario with its parsed value (defaults filled in). */
 export type ScenarioValues = ReadonlyMap<string, ParameterValue>;
 
-/** What one run needs besides the scenario: DESIGN.md §3 (runs, seeds) and §4 (streams). */
+/** What one run needs besides the scenario: docs/design.md, Contracts (runs, seeds) and Determinism (streams). */
 export interface RunSettings {
   /** The experiment seed (the CSV's `seed` column). */
   readonly seed: number;

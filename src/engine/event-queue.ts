@@ -29,7 +29,7 @@ export interface EventQueue {
   readonly size: number;
 }
 
-/** Total order of DESIGN.md §4: time, then priority (lower first), then insertion order. */
+/** Total order of docs/design.md, Determinism: time, then priority (lower first), then insertion order. */
 export function compareEvents(a: ScheduledEvent<any>, b: ScheduledEvent<any>): number {
   return a.time - b.time || a.priority - b.priority || a.sequence - b.sequence;
 }

@@ -19,7 +19,7 @@ export interface StationOptions<J> {
  * A c-server FIFO queue (M/G/c when fed Poisson arrivals), e.g. a CoreDNS replica; many
  * identical ones (backend pods) are a StationBank. Per job it allocates no closure and no
  * record: waiting jobs sit in a JobQueue of rings, and the completion handler is bound once
- * (a Station with three closures per job ran about 3× slower, DESIGN.md §5).
+ * (a Station with three closures per job ran about 3× slower, docs/design.md, Scale).
  */
 export class Station<J> {
   readonly name: string;

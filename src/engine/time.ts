@@ -1,5 +1,5 @@
 /**
- * Engine time: a JS number holding an integer count of nanoseconds (DESIGN.md §4).
+ * Engine time: a JS number holding an integer count of nanoseconds (docs/design.md, Determinism).
  * Exact up to 2^53 ns ≈ 104 days of simulated time, far beyond any run; BigInt would cost
  * an allocation per arithmetic step on the hot path.
  */

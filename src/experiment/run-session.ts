@@ -37,7 +37,7 @@ export interface SessionStart {
 }
 
 /**
- * One `eastwest run` (DESIGN.md §3, "Runs, seeds, shards, resume"): opens the journal beside
+ * One `eastwest run` (docs/design.md, Contracts, "Runs, seeds, shards, resume"): opens the journal beside
  * the output (resuming it when asked), runs the selected runs the journal does not have,
  * appending each to the journal as it finishes, writes the CSV, summary and meta atomically
  * once all are in, and deletes the journal. A failure leaves the journal with every run that

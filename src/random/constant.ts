@@ -1,7 +1,7 @@
 import type { Sampler } from './sampler.js';
 
 /**
- * Always `value`. It draws nothing from a stream: a stream serves one purpose (DESIGN.md §4),
+ * Always `value`. It draws nothing from a stream: a stream serves one purpose (docs/design.md, Determinism),
  * so a constant leaves no one else's draws to keep aligned.
  */
 export class ConstantSampler implements Sampler {

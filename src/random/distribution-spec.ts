@@ -6,7 +6,7 @@ import { closestName } from '../text/closest-name.js';
 export type DistributionUnit = 'duration' | 'number';
 
 /**
- * A random quantity as data, as experiment files write it (DESIGN.md §3):
+ * A random quantity as data, as experiment files write it (docs/design.md, Contracts):
  * `{ dist: lognormal, median: 2ms, p99: 20ms }`. For a duration quantity every field but
  * `alpha` holds nanoseconds; for a number quantity, the number as written.
  */

@@ -7,7 +7,7 @@ import { uniformMean } from './uniform.js';
 
 /**
  * The distribution's mean, in its unit (nanoseconds for a duration), for offered load
- * (arrival rate × mean service time ÷ servers, DESIGN.md §3) and for checks.
+ * (arrival rate × mean service time ÷ servers, docs/design.md, Contracts) and for checks.
  */
 export function distributionMean(spec: DistributionSpec): number {
   switch (spec.dist) {

@@ -32,7 +32,7 @@ class LognormalSampler implements Sampler {
 }
 
 /**
- * Lognormal given the way latencies are quoted, by median and p99 (DESIGN.md §3).
+ * Lognormal given the way latencies are quoted, by median and p99 (docs/design.md, Contracts).
  * p99 = median gives a constant (sigma 0) that still draws, so alignment does not change.
  */
 export function lognormalSampler(stream: RandomStream, median: number, p99: number): Sampler {

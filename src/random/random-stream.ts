@@ -1,6 +1,6 @@
 /**
  * A named source of uniform numbers: everything random in a run draws from one of these
- * (DESIGN.md §4). Distributions are functions of a stream, so a test can script one.
+ * (docs/design.md, Determinism). Distributions are functions of a stream, so a test can script one.
  */
 export interface RandomStream {
   /** The name the stream was created under (`workload/arrivals`); part of its seed. */

@@ -2,8 +2,8 @@ import seedrandom from 'seedrandom';
 import type { RandomStream } from './random-stream.js';
 
 /**
- * The text a stream's seed is derived from, and the only place that says so (DESIGN.md §3,
- * §4). It holds the experiment seed, the replication and the stream name, and deliberately
+ * The text a stream's seed is derived from, and the only place that says so (docs/design.md,
+ * Contracts and Determinism). It holds the experiment seed, the replication and the stream name, and deliberately
  * not the point: every point of a sweep sees the same draws (common random numbers).
  */
 export function streamSeedText(seed: number, replication: number, name: string): string {

@@ -24,7 +24,7 @@ export interface OpenedJournal {
 }
 
 /**
- * Opens the journal for an output whose runs are `runs` (DESIGN.md §3). Without `resume` an
+ * Opens the journal for an output whose runs are `runs` (docs/design.md, Contracts). Without `resume` an
  * existing journal is bad input: it holds finished work, which is never silently thrown
  * away. With `resume` the journal's runs are read (a torn last line, from a kill in the middle
  * of a write, is cut off) after checking it was written for the same experiment hash and code

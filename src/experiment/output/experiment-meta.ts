@@ -27,7 +27,7 @@ export interface MetaContext {
 }
 
 /**
- * `X.meta.json` (DESIGN.md §3): provenance and wall-clock figures, everything that would
+ * `X.meta.json` (docs/design.md, Contracts): provenance and wall-clock figures, everything that would
  * break byte-identical CSVs if it went there: the fully resolved scenario of every point,
  * the experiment hash, versions, the command line, workers and timings.
  */

@@ -4,7 +4,7 @@ import { InputError } from '../../input-error.js';
 import { journalPath } from '../journal/run-journal.js';
 import { ALL_RUNS, selectionInfix, type RunSelection } from '../run/run-selection.js';
 
-/** The files one experiment writes; all sit beside the CSV (DESIGN.md §3). */
+/** The files one experiment writes; all sit beside the CSV (docs/design.md, Contracts). */
 export interface OutputPaths {
   readonly csv: string;
   /** None for a shard's part: a point's replications may sit in other shards. */

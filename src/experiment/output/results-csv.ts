@@ -6,7 +6,7 @@ import type { ResolvedExperiment } from '../spec/resolved-experiment.js';
 import { formatNumber } from '../spec/written-value.js';
 
 /**
- * `X.csv`: one row per run, sorted by point then replication (DESIGN.md §3). Columns:
+ * `X.csv`: one row per run, sorted by point then replication (docs/design.md, Contracts). Columns:
  * experiment, point, replication, seed, the parameter columns, then the model's metrics in
  * the model's order; a metric with no samples is an empty field, never a made-up 0.
  */

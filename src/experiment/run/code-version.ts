@@ -3,7 +3,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Which code produced a result (DESIGN.md §3): resume and merge refuse to mix versions. */
+/** Which code produced a result (docs/design.md, Contracts): resume and merge refuse to mix versions. */
 export interface CodeVersion {
   /** package.json's version. */
   readonly version: string;

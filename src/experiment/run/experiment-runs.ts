@@ -2,7 +2,7 @@ import type { MetricValues } from '../../contract/metric-spec.js';
 
 /**
  * One run: a point and a replication. `index` numbers runs point-major (point × replications
- * + replication), the order shards, `--only` and the journal will refer to (DESIGN.md §3).
+ * + replication), the order shards, `--only` and the journal will refer to (docs/design.md, Contracts).
  */
 export interface RunId {
   readonly index: number;

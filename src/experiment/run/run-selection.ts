@@ -8,7 +8,7 @@ export interface OnlySelector {
 }
 
 /**
- * Which runs of the experiment one invocation does (DESIGN.md §3): all of them, a shard
+ * Which runs of the experiment one invocation does (docs/design.md, Contracts): all of them, a shard
  * (K from 1 to N: the runs whose index is K−1 modulo N), or the runs named by `--only`
  * (several `--only` take the union).
  */

@@ -16,7 +16,7 @@ const CALIBRATION_WALL_SECONDS = 0.25;
 const FIRST_CALIBRATION: Nanoseconds = s(1);
 
 /**
- * From the meta of an earlier run of an experiment with the same name (DESIGN.md §3: validate
+ * From the meta of an earlier run of an experiment with the same name (docs/design.md, Contracts: validate
  * prints a rough estimate): its mean build and run wall time per run, the run part scaled by
  * simulated time per run (warmup + duration), then by runs ÷ workers. Undefined when there is
  * no readable meta.

@@ -2,7 +2,7 @@ import { InputError } from '../../input-error.js';
 import type { ShardPart } from './shard-part.js';
 
 /**
- * The checks `eastwest merge` makes before reading any row (DESIGN.md §3): every part is of
+ * The checks `eastwest merge` makes before reading any row (docs/design.md, Contracts): every part is of
  * the same experiment (hash) and code version, all split into the same number of shards, and
  * each shard from 1 to N is given exactly once. Each refusal names the parts involved.
  */

@@ -31,7 +31,7 @@ export interface MergeResult {
 }
 
 /**
- * `eastwest merge` (DESIGN.md §3): checks the parts belong together, rebuilds the experiment
+ * `eastwest merge` (docs/design.md, Contracts): checks the parts belong together, rebuilds the experiment
  * from the resolved copy in their meta, reads back every run and writes the CSV and summary a
  * single run would have written, byte for byte, with a meta that gathers the parts'.
  */

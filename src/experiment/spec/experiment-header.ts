@@ -6,7 +6,7 @@ import { closestName } from '../../text/closest-name.js';
 /** The top-level keys of an experiment file, in the order documentation lists them. */
 export const TOP_LEVEL_KEYS = ['name', 'description', 'seed', 'replications', 'duration', 'warmup', 'scenario', 'sweep', 'cases'] as const;
 
-/** Top-level keys that `--set` may override (DESIGN.md §3). */
+/** Top-level keys that `--set` may override (docs/design.md, Contracts). */
 export const SETTABLE_TOP_LEVEL_KEYS = ['seed', 'replications', 'duration', 'warmup'] as const;
 
 /** Lower-case letters, digits and dashes: the name becomes the output file name. */

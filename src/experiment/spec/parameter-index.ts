@@ -3,7 +3,7 @@ import { closestName } from '../../text/closest-name.js';
 
 /**
  * What a dotted path in an experiment file addresses: a whole parameter, or one field of a
- * distribution parameter (`workload.serviceTime.median`, DESIGN.md §3).
+ * distribution parameter (`workload.serviceTime.median`, docs/design.md, Contracts).
  */
 export type ParameterTarget =
   | { readonly kind: 'parameter'; readonly path: string; readonly spec: ParameterSpec }

@@ -2,7 +2,7 @@ import type { ExperimentHeader } from './experiment-header.js';
 import type { ExperimentPoint } from './experiment-points.js';
 import type { WrittenScenario } from './scenario-assignments.js';
 
-/** Above this many runs (points × replications) a grid needs `--force` (DESIGN.md §3). */
+/** Above this many runs (points × replications) a grid needs `--force` (docs/design.md, Contracts). */
 export const MAX_RUNS_WITHOUT_FORCE = 10_000;
 
 /**
