@@ -1,55 +1,43 @@
-import type { ParameterSpec } from '../../src/contract/parameter-spec.js';
+import { parameterTable } from '../../src/contract/parameter-table.js';
 
-/** `cluster.*`: the cluster's shape (DESIGN.md §3). */
-export const CLUSTER_PARAMETERS: readonly ParameterSpec[] = [
-  {
-    path: 'cluster.nodes',
-    kind: 'integer',
-    unit: 'nodes',
-    default: 100,
-    min: 1,
-    max: 50_000,
-    doc: 'Worker nodes; client and backend pods are spread over them, each runs kube-proxy.',
-    source: 'assumption (a mid-size cluster; Kubernetes is tested to 5,000 nodes)',
+/** `cluster.*`: the cluster's shape (docs/design.md, Contracts). */
+export const CLUSTER_PARAMETERS = parameterTable({
+  cluster: {
+    nodes: {
+      kind: 'integer',
+      unit: 'nodes',
+      default: 100,
+      min: 1,
+      max: 50_000,
+      doc: 'Worker nodes; client and backend pods are spread over them, each runs kube-proxy.',
+      source: 'assumption (a mid-size cluster; Kubernetes is tested to 5,000 nodes)',
+    },
+    services: {
+      kind: 'integer',
+      unit: 'Services',
+      default: 1_000,
+      min: 1,
+      max: 100_000,
+      doc: 'ClusterIP Services the clients call, each with its own backend pods.',
+      source: 'assumption (clusterloader2 runs about 8.1k Services at 5,000 nodes; docs/calibration.md, kube-proxy control plane)',
+    },
+    endpointsPerService: {
+      kind: 'integer',
+      unit: 'endpoints',
+      default: 10,
+      min: 1,
+      max: 100_000,
+      doc: 'Ready backend pods (endpoints) of every Service, held in EndpointSlices of up to 100.',
+      source: 'assumption (clusterloader2: about 68k endpoints over 8.1k Services, 8.4 each)',
+    },
+    nodeCores: {
+      kind: 'integer',
+      unit: 'cores',
+      default: 16,
+      min: 1,
+      max: 1_024,
+      doc: 'CPU cores per node; sizes conntrack (max(32768 × cores, 131072)) and per-node CPU shares.',
+      source: 'assumption (docs/calibration.md, Network and workload defaults: 16 cores, conntrack max 524,288)',
+    },
   },
-  {
-    path: 'cluster.namespaces',
-    kind: 'integer',
-    unit: 'namespaces',
-    default: 1,
-    min: 1,
-    max: 100_000,
-    doc: 'Namespaces; Service i and client pod i sit in namespace i mod namespaces.',
-    source: 'clusterloader2 load test: one namespace per 100 nodes (1 at the default 100 nodes)',
-  },
-  {
-    path: 'cluster.services',
-    kind: 'integer',
-    unit: 'Services',
-    default: 1_000,
-    min: 1,
-    max: 100_000,
-    doc: 'ClusterIP Services the clients call, each with its own backend pods.',
-    source: 'assumption (clusterloader2 runs about 8.1k Services at 5,000 nodes)',
-  },
-  {
-    path: 'cluster.endpointsPerService',
-    kind: 'integer',
-    unit: 'endpoints',
-    default: 10,
-    min: 1,
-    max: 100_000,
-    doc: 'Ready backend pods (endpoints) of every Service.',
-    source: 'assumption (clusterloader2: about 68k endpoints over 8.1k Services, 8.4 each)',
-  },
-  {
-    path: 'cluster.nodeCores',
-    kind: 'integer',
-    unit: 'cores',
-    default: 16,
-    min: 1,
-    max: 1_024,
-    doc: 'CPU cores per node; sizes conntrack (max(32768 × cores, 131072)) and per-node CPU shares.',
-    source: 'assumption (CALIBRATION.md: 16 cores, conntrack max 524,288)',
-  },
-];
+});

@@ -1,39 +1,37 @@
 /** The cluster's shape, as the scenario resolved it. */
-export interface ClusterConfig {
+export interface ClusterShape {
   readonly nodes: number;
-  readonly namespaces: number;
   readonly services: number;
   readonly endpointsPerService: number;
   readonly nodeCores: number;
 }
 
 /**
- * Where pods and Services are, computed rather than stored so memory stays O(1) in pods and
- * nodes (DESIGN.md §5). Pods are numbered globally and spread round-robin over the nodes, as
- * a scheduler balancing pod counts would: backend pod `service × endpointsPerService + rank`
- * and client pod `client` both sit on node `pod mod nodes` (clients offset by the backend
- * count so the two populations interleave). Service i and client pod i are in namespace
- * i mod namespaces.
+ * Where pods are, computed rather than stored so memory stays O(1) in pods and nodes
+ * (docs/design.md, Scale). Pods are numbered globally and spread round-robin over the nodes, as
+ * a scheduler balancing pod counts would: the initial backend pod `service × endpointsPerService
+ * + rank` and client pod `client` both sit on node `pod mod nodes` (clients offset by the
+ * backend count so the two populations interleave). Which pods back a Service is the
+ * EndpointSlices' business (endpoint-slices.ts), not arithmetic here.
  */
 export class Cluster {
   readonly nodes: number;
   readonly services: number;
   readonly endpointsPerService: number;
-  readonly namespaces: number;
   readonly nodeCores: number;
-  readonly backendPods: number;
+  /** Backend pods that exist at the start (the churn model adds more, numbered after these). */
+  readonly initialBackendPods: number;
 
-  constructor(config: ClusterConfig) {
-    this.nodes = config.nodes;
-    this.services = config.services;
-    this.endpointsPerService = config.endpointsPerService;
-    this.namespaces = config.namespaces;
-    this.nodeCores = config.nodeCores;
-    this.backendPods = config.services * config.endpointsPerService;
+  constructor(shape: ClusterShape) {
+    this.nodes = shape.nodes;
+    this.services = shape.services;
+    this.endpointsPerService = shape.endpointsPerService;
+    this.nodeCores = shape.nodeCores;
+    this.initialBackendPods = shape.services * shape.endpointsPerService;
   }
 
-  /** Global number of the backend pod holding endpoint `rank` of `service`. */
-  backendPod(service: number, rank: number): number {
+  /** Global number of the initial backend pod holding endpoint `rank` of `service`. */
+  initialBackendPod(service: number, rank: number): number {
     return service * this.endpointsPerService + rank;
   }
 
@@ -42,14 +40,6 @@ export class Cluster {
   }
 
   nodeOfClient(client: number): number {
-    return (this.backendPods + client) % this.nodes;
-  }
-
-  namespaceOfService(service: number): number {
-    return service % this.namespaces;
-  }
-
-  namespaceOfClient(client: number): number {
-    return client % this.namespaces;
+    return (this.initialBackendPods + client) % this.nodes;
   }
 }

@@ -1,10 +1,16 @@
-import type { Request } from '../workload/request.js';
+import type { Connection } from '../core/connection.js';
+import type { FailureReason } from '../core/failure-reason.js';
+
+/** Called once a dial's name is resolved; bound once by the caller, so nothing is allocated per lookup. */
+export type ResolvedHandler = (connection: Connection) => void;
+/** Called instead when the lookup failed, with why. */
+export type ResolveFailedHandler = (connection: Connection, reason: FailureReason) => void;
 
 /**
- * Name resolution for a request that dials a new connection (DESIGN.md §1 step 2). The
- * resolver calls `done(request)` once the client has the Service's ClusterIP, or sets
- * `request.failure` first if resolution failed. `done` is a function the caller bound once.
+ * Name resolution for a connection being dialled (docs/design.md, The path of a request, step
+ * 2): the resolver calls exactly one of the handlers, once, when the client has the Service's
+ * address or has given up.
  */
 export interface NameResolver {
-  resolve(request: Request, done: (request: Request) => void): void;
+  resolve(connection: Connection, resolved: ResolvedHandler, failed: ResolveFailedHandler): void;
 }

@@ -1,4 +1,5 @@
-import type { Nanoseconds } from '../../src/engine/time.js';
+import type { Nanoseconds } from '../../src/engine/index.js';
+import { ExpiryFifo } from '../core/expiry-fifo.js';
 
 export interface ConntrackLimits {
   /** Entries a node's table holds: max(maxPerCore × cores, min) (kube-proxy's rule). */
@@ -21,7 +22,7 @@ export function conntrackCapacity(maxPerCore: number, min: number, nodeCores: nu
  */
 export class ConntrackTables {
   private readonly entries: Int32Array;
-  private readonly lingering: Array<ExpiryQueue | undefined>;
+  private readonly lingering: Array<ExpiryFifo | undefined>;
 
   constructor(
     nodes: number,
@@ -49,7 +50,7 @@ export class ConntrackTables {
       return;
     }
     let queue = this.lingering[node];
-    if (queue === undefined) queue = this.lingering[node] = new ExpiryQueue();
+    if (queue === undefined) queue = this.lingering[node] = new ExpiryFifo();
     queue.push(now + this.limits.timeWaitTimeout);
   }
 
@@ -61,30 +62,6 @@ export class ConntrackTables {
 
   private expire(node: number, now: Nanoseconds): void {
     const queue = this.lingering[node];
-    if (queue === undefined) return;
-    this.entries[node] -= queue.popUntil(now);
-  }
-}
-
-/** Expiry times in non-decreasing order; pops the ones due. */
-class ExpiryQueue {
-  private times: number[] = [];
-  private head = 0;
-
-  push(time: number): void {
-    this.times.push(time);
-  }
-
-  /** Removes the times <= now and returns how many. */
-  popUntil(now: number): number {
-    const start = this.head;
-    while (this.head < this.times.length && this.times[this.head] <= now) this.head++;
-    if (this.head > 1024 && this.head * 2 > this.times.length) this.compact();
-    return this.head - start;
-  }
-
-  private compact(): void {
-    this.times = this.times.slice(this.head);
-    this.head = 0;
+    if (queue !== undefined) this.entries[node] -= queue.expire(now);
   }
 }

@@ -1,7 +1,9 @@
-import type { Simulation } from '../../src/engine/simulation.js';
-import { KeyedPermutation, uniformIndexSampler, type RandomStreams } from '../../src/random/index.js';
+import type { Simulation } from '../../src/engine/index.js';
+import { KeyedPermutation, type RandomStreams } from '../../src/random/index.js';
 import type { Cluster } from '../cluster/cluster.js';
+import type { ProgrammedViews } from '../cluster/programmed-views.js';
 import { conntrackCapacity, ConntrackTables } from './conntrack-tables.js';
+import { DestinationOrders } from './destination-order.js';
 import { EbpfMode } from './ebpf-mode.js';
 import { IptablesMode } from './iptables-mode.js';
 import { IpvsMode } from './ipvs-mode.js';
@@ -12,57 +14,58 @@ import { ProxyDataPlane } from './proxy-data-plane.js';
 import type { ProxyMetrics } from './proxy-metrics.js';
 import type { ProxyMode } from './proxy-mode.js';
 
+export interface DataPlaneParts {
+  readonly sim: Simulation;
+  readonly cluster: Cluster;
+  readonly views: ProgrammedViews;
+  readonly streams: RandomStreams;
+  readonly metrics: ProxyMetrics;
+}
+
 /**
  * Builds the data plane for `config.mode`. Every mode that picks endpoints at random draws from
  * the same stream, one draw per connection, so modes compared in one sweep see the same
- * choices (common random numbers); the KUBE-SERVICES order has a stream of its own.
+ * choices (common random numbers); the KUBE-SERVICES order and the IPVS destination orders
+ * have streams of their own.
  */
-export function createDataPlane(
-  sim: Simulation,
-  cluster: Cluster,
-  config: ProxyConfig,
-  streams: RandomStreams,
-  metrics: ProxyMetrics,
-): ProxyDataPlane {
-  const mode = createMode(cluster, config, streams);
+export function createDataPlane(config: ProxyConfig, parts: DataPlaneParts): ProxyDataPlane {
+  const { sim, cluster, views, metrics } = parts;
+  const mode = createMode(config, parts);
   const capacity = conntrackCapacity(config.conntrack.maxPerCore, config.conntrack.min, cluster.nodeCores);
   const conntrack = new ConntrackTables(cluster.nodes, { capacity, timeWaitTimeout: config.conntrack.timeWaitTimeout });
-  return new ProxyDataPlane(sim, cluster, mode, conntrack, metrics);
+  return new ProxyDataPlane(sim, cluster, views, mode, conntrack, metrics);
 }
 
-function createMode(cluster: Cluster, config: ProxyConfig, streams: RandomStreams): ProxyMode {
-  const endpointChoice = uniformIndexSampler(streams.get('proxy/endpoints'), cluster.endpointsPerService);
+function createMode(config: ProxyConfig, { sim, cluster, streams }: DataPlaneParts): ProxyMode {
+  const endpointStream = streams.get('proxy/endpoints');
   switch (config.mode) {
     case 'iptables':
       return new IptablesMode({
         services: cluster.services,
         ruleCost: config.iptables.ruleCost,
-        serviceOrder: config.iptables.serviceOrder === 'random' ? servicesOrder(cluster, streams) : undefined,
-        endpointChoice,
+        serviceOrder: config.iptables.serviceOrder === 'random' ? new KeyedPermutation(cluster.services, keyFrom(streams, 'proxy/iptables-order')) : undefined,
+        endpointStream,
         nonServiceConnectionShare: config.iptables.nonServiceConnectionShare,
       });
-    case 'ipvs':
-      return new IpvsMode({
-        services: cluster.services,
-        scheduler: createIpvsScheduler(config.ipvs.scheduler, cluster.services, cluster.endpointsPerService),
-        connectionCost: config.ipvs.connectionCost,
-        entryCost: config.ipvs.entryCost,
-      });
+    case 'ipvs': {
+      const orders = new DestinationOrders(keyFrom(streams, 'proxy/ipvs-order'));
+      const scheduler = createIpvsScheduler(config.ipvs.scheduler, { sim, cluster, orders, finTimeout: config.ipvs.tcpFinTimeout });
+      return new IpvsMode({ services: cluster.services, scheduler, connectionCost: config.ipvs.connectionCost, entryCost: config.ipvs.entryCost });
+    }
     case 'nftables':
-      return new NftablesMode(endpointChoice, config.nftables.lookupCost);
+      return new NftablesMode(endpointStream, config.nftables.lookupCost);
     case 'ebpf':
       return new EbpfMode({
         services: cluster.services,
         endpointsPerService: cluster.endpointsPerService,
         lbMapMax: config.ebpf.lbMapMax,
         lookupCost: config.ebpf.lookupCost,
-        endpointChoice,
+        endpointStream,
       });
   }
 }
 
-/** KUBE-SERVICES order: one keyed permutation, tweaked per node, keyed from its own stream. */
-function servicesOrder(cluster: Cluster, streams: RandomStreams): KeyedPermutation {
-  const key = Math.floor(streams.get('proxy/iptables-order').next() * 2 ** 32);
-  return new KeyedPermutation(cluster.services, key);
+/** A 32-bit key from the first draw of its own stream (per node orders are keyed permutations of it). */
+function keyFrom(streams: RandomStreams, name: string): number {
+  return Math.floor(streams.get(name).next() * 2 ** 32);
 }

@@ -1,22 +1,33 @@
-import type { Connection } from '../workload/connection.js';
+import type { Connection } from '../core/connection.js';
+import type { FailureReason } from '../core/failure-reason.js';
+
+/** The first packet got an endpoint: `connection.endpoint*` and `lookupNs` are set, and `holds` says what it took. */
+export interface Placed {
+  readonly kind: 'placed';
+}
+
+/** The first packet was dropped silently (a full conntrack table, a Service missing from the eBPF map): the client waits out its connect timeout. */
+export interface Dropped {
+  readonly kind: 'dropped';
+  readonly reason: FailureReason;
+}
+
+export type ConnectOutcome = Placed | Dropped;
+
+export const PLACED: Placed = Object.freeze({ kind: 'placed' });
 
 /**
  * A cluster's Service data plane, one instance for all nodes (per-node state lives inside,
- * keyed by node): the first packet of a new connection gets its endpoint and pays a lookup
- * on each node it crosses; packets of an established connection match conntrack and never
- * come here (DESIGN.md §1 step 3).
+ * keyed by node): the first packet of a new connection gets its endpoint, from the endpoints as
+ * the client node last programmed them, and pays a lookup on each node it crosses; packets of
+ * an established connection match conntrack and never come here (docs/design.md, The path of
+ * a request).
  */
 export interface DataPlane {
-  /**
-   * Chooses the endpoint of a new connection (sets `endpointRank`, `endpointPod`,
-   * `endpointNode`) and returns the lookup time in nanoseconds its first packet pays on all
-   * nodes it crosses; or sets `connection.failure` when the packet is dropped (a full
-   * conntrack table, a Service missing from the eBPF map). `measured` says whether the
-   * connection's request is in the measured window.
-   */
-  connect(connection: Connection, measured: boolean): number;
-  /** The connection closed: release what it held (conntrack entries, lc counts). */
-  closed(connection: Connection): void;
+  /** Places a new connection's first packet, or says why it was dropped; allocates nothing. */
+  connect(connection: Connection): ConnectOutcome;
+  /** The connection closed: release exactly what `connection.holds` says it took. */
+  release(connection: Connection): void;
   /** Things the user should know at the end of a run (Services left out of a full map). */
   warnings(): string[];
 }

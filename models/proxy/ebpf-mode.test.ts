@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { newConnection } from '../workload/connection.js';
+import { ScriptedStream } from '../../src/random/testing/scripted-stream.js';
+import type { ServiceEndpoints } from '../cluster/endpoint-slices.js';
+import { testConnection } from '../core/testing/test-records.js';
 import { EbpfMode, programmedServices } from './ebpf-mode.js';
+
+const THREE_ENDPOINTS = { readyPods: new Int32Array([10, 11, 12]) } as ServiceEndpoints;
 
 describe('EbpfMode', () => {
   it('fills the LB map in creation order, 1 + endpoints entries per Service', () => {
@@ -10,18 +14,19 @@ describe('EbpfMode', () => {
   });
 
   it('fails exactly the Services that did not fit, and says so', () => {
-    const ebpf = new EbpfMode({ services: 10, endpointsPerService: 3, lbMapMax: 26, lookupCost: 200, endpointChoice: { sample: () => 1 } });
+    const ebpf = new EbpfMode({ services: 10, endpointsPerService: 3, lbMapMax: 26, lookupCost: 200, endpointStream: new ScriptedStream([0.5]) });
     // 26 / 4 = 6 Services programmed: 0..5.
-    const ranks = Array.from({ length: 10 }, (_, service) => ebpf.chooseEndpoint(newConnection(service, 0, service, 0)));
-    expect(ranks).toEqual([1, 1, 1, 1, 1, 1, -1, -1, -1, -1]);
+    const choices = Array.from({ length: 10 }, (_, service) => ebpf.chooseEndpoint(testConnection({ service }), THREE_ENDPOINTS));
+    expect(choices).toEqual([1, 1, 1, 1, 1, 1, undefined, undefined, undefined, undefined]);
+    expect(ebpf.unprogrammedReason).toBe('not_in_ebpf_map');
     expect(ebpf.warnings()[0]).toContain('4 of 10 Services did not fit in the eBPF LB map');
   });
 
   it('takes no conntrack entry and costs the same at any Service count', () => {
-    const small = new EbpfMode({ services: 10, endpointsPerService: 3, lbMapMax: 65_536, lookupCost: 200, endpointChoice: { sample: () => 0 } });
+    const small = new EbpfMode({ services: 10, endpointsPerService: 3, lbMapMax: 65_536, lookupCost: 200, endpointStream: new ScriptedStream([0]) });
     expect(small.usesConntrack).toBe(false);
     const cost = { rules: 0, clientNodeNs: 0, serverNodeNs: 0 };
-    small.lookupCost(newConnection(0, 0, 3, 0), true, cost);
+    small.lookupCost(testConnection({ service: 3 }), true, cost);
     expect(cost).toEqual({ rules: 2, clientNodeNs: 200, serverNodeNs: 0 });
   });
 });

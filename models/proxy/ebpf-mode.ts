@@ -1,6 +1,7 @@
-import type { Nanoseconds } from '../../src/engine/time.js';
-import type { Sampler } from '../../src/random/index.js';
-import type { Connection } from '../workload/connection.js';
+import type { Nanoseconds } from '../../src/engine/index.js';
+import { uniformIndex, type RandomStream } from '../../src/random/index.js';
+import type { ServiceEndpoints } from '../cluster/endpoint-slices.js';
+import type { Connection } from '../core/connection.js';
 import type { LookupCost, ProxyMode } from './proxy-mode.js';
 
 /** Lookups at connect(): the Service entry and one backend slot. */
@@ -11,12 +12,12 @@ export interface EbpfOptions {
   readonly endpointsPerService: number;
   readonly lbMapMax: number;
   readonly lookupCost: Nanoseconds;
-  readonly endpointChoice: Sampler;
+  readonly endpointStream: RandomStream;
 }
 
 /**
  * How many Services fit in the eBPF LB map, filled in creation order: each takes one entry
- * for the Service and one per backend (CALIBRATION.md: ≈ 1 + endpoints per Service port).
+ * for the Service and one per backend (docs/calibration.md: ≈ 1 + endpoints per Service port).
  */
 export function programmedServices(services: number, endpointsPerService: number, lbMapMax: number): number {
   return Math.min(services, Math.floor(lbMapMax / (1 + endpointsPerService)));
@@ -32,7 +33,7 @@ export function programmedServices(services: number, endpointsPerService: number
 export class EbpfMode implements ProxyMode {
   readonly usesConntrack = false;
   readonly nonServiceCpuPerConnection = 0;
-  readonly unprogrammedReason = 'Service missing from the eBPF LB map (proxy.ebpf.lbMapMax)';
+  readonly unprogrammedReason = 'not_in_ebpf_map' as const;
   private readonly programmed: number;
 
   constructor(private readonly options: EbpfOptions) {
@@ -44,9 +45,9 @@ export class EbpfMode implements ProxyMode {
     return service < this.programmed;
   }
 
-  chooseEndpoint(connection: Connection): number {
-    if (!this.isProgrammed(connection.service)) return -1;
-    return this.options.endpointChoice.sample();
+  chooseEndpoint(connection: Connection, endpoints: ServiceEndpoints): number | undefined {
+    if (!this.isProgrammed(connection.service)) return undefined;
+    return uniformIndex(this.options.endpointStream, endpoints.readyPods.length);
   }
 
   lookupCost(_connection: Connection, _crossNode: boolean, cost: LookupCost): void {
@@ -55,7 +56,7 @@ export class EbpfMode implements ProxyMode {
     cost.serverNodeNs = 0;
   }
 
-  closed(): void {}
+  releaseSlot(): void {}
 
   warnings(): string[] {
     const { services, endpointsPerService, lbMapMax } = this.options;

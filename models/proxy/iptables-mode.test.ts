@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KeyedPermutation, RandomStreams, uniformIndexSampler } from '../../src/random/index.js';
-import { newConnection } from '../workload/connection.js';
+import { ScriptedStream } from '../../src/random/testing/scripted-stream.js';
+import { testConnection } from '../core/testing/test-records.js';
 import {
   buildNatTable,
   clientNodeWalk,
@@ -10,16 +11,16 @@ import {
   serverNodeWalk,
   uniformChoosingRank,
   type NatTableSpec,
-} from './iptables-reference.test-support.js';
-import { IptablesMode, iptablesNatRuleCount } from './iptables-mode.js';
+} from './testing/iptables-reference.js';
+import { IptablesMode } from './iptables-mode.js';
 import type { LookupCost } from './proxy-mode.js';
 
 const SERVICES = 7;
 const ENDPOINTS = 3;
 const NODES = 4;
 
-function mode(serviceOrder: KeyedPermutation | undefined, endpointChoice = { sample: () => 0 }) {
-  return new IptablesMode({ services: SERVICES, ruleCost: 6, serviceOrder, endpointChoice, nonServiceConnectionShare: 0 });
+function mode(serviceOrder: KeyedPermutation | undefined) {
+  return new IptablesMode({ services: SERVICES, ruleCost: 6, serviceOrder, endpointStream: new ScriptedStream([0]), nonServiceConnectionShare: 0 });
 }
 
 /** The node's KUBE-SERVICES order as the model computes it: order[position] = service. */
@@ -30,8 +31,8 @@ function orderOnNode(model: IptablesMode, node: number): number[] {
 }
 
 function modelRules(model: IptablesMode, node: number, service: number, rank: number, crossNode: boolean): number {
-  const connection = newConnection(0, 0, service, node);
-  connection.endpointRank = rank;
+  const connection = testConnection({ service, clientNode: node });
+  connection.endpointIndex = rank;
   const cost: LookupCost = { rules: 0, clientNodeNs: 0, serverNodeNs: 0 };
   model.lookupCost(connection, crossNode, cost);
   return cost.rules;
@@ -64,10 +65,13 @@ describe('IptablesMode against the reference rule walk (iptables-save form, walk
     expect([...orderOnNode(model, 2)].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
-  it('sizes the nat table as the reference counts it: 5 + S·(2 + 3n)', () => {
+  it('builds a reference nat table of 5 + S·(2 + 3n) rules, as kube-proxy\'s rule-count test counts them', () => {
+    // KUBE-POSTROUTING (3), KUBE-MARK-MASQ and the nodeports jump, then per Service one
+    // KUBE-SERVICES rule, the KUBE-SVC chain's masquerade rule and n statistic rules, and
+    // n KUBE-SEP chains of 2 rules (docs/calibration.md, kube-proxy data plane).
     for (const [services, endpoints] of [[1, 1], [3, 2], [7, 3], [20, 5]]) {
       const spec = { services, endpointsPerService: endpoints, serviceOrder: [...Array(services).keys()] };
-      expect(iptablesNatRuleCount(services, endpoints)).toBe(countedRules(parseNatTable(buildNatTable(spec))));
+      expect(countedRules(parseNatTable(buildNatTable(spec)))).toBe(5 + services * (2 + 3 * endpoints));
     }
   });
 
@@ -99,7 +103,7 @@ describe('IptablesMode against the reference rule walk (iptables-save form, walk
       services: 1000,
       ruleCost: 6,
       serviceOrder: undefined,
-      endpointChoice: { sample: () => 0 },
+      endpointStream: new ScriptedStream([0]),
       nonServiceConnectionShare: 0.2,
     });
     // 0.2 / 0.8 = 0.25 non-Service connections per Service connection, each S + 4 rules.

@@ -1,6 +1,7 @@
-import type { Nanoseconds } from '../../src/engine/time.js';
-import type { KeyedPermutation, Sampler } from '../../src/random/index.js';
-import type { Connection } from '../workload/connection.js';
+import type { Nanoseconds } from '../../src/engine/index.js';
+import { uniformIndex, type KeyedPermutation, type RandomStream } from '../../src/random/index.js';
+import type { ServiceEndpoints } from '../cluster/endpoint-slices.js';
+import type { Connection } from '../core/connection.js';
 import type { LookupCost, ProxyMode } from './proxy-mode.js';
 
 /**
@@ -18,13 +19,13 @@ export interface IptablesOptions {
   readonly ruleCost: Nanoseconds;
   /** Per-node KUBE-SERVICES order (tweaked by node), or undefined for creation order. */
   readonly serviceOrder: KeyedPermutation | undefined;
-  /** Uniform endpoint rank: the cascade 1/(n−k+1) picks each endpoint with probability 1/n. */
-  readonly endpointChoice: Sampler;
+  /** Draws the endpoint: the cascade 1/(n−k+1) picks each endpoint with probability 1/n. */
+  readonly endpointStream: RandomStream;
   readonly nonServiceConnectionShare: number;
 }
 
 /**
- * kube-proxy iptables mode (CALIBRATION.md, kube-proxy's rule layout): KUBE-SERVICES holds
+ * kube-proxy iptables mode (docs/calibration.md, kube-proxy data plane): KUBE-SERVICES holds
  * one rule per Service in an order of its own on every node, so a first packet walks
  * (position + 1) rules to its Service, then the endpoint cascade up to the chosen rank, then
  * the endpoint chain. A DNATed packet reaching the endpoint on another node is new there too
@@ -33,7 +34,7 @@ export interface IptablesOptions {
  */
 export class IptablesMode implements ProxyMode {
   readonly usesConntrack = true;
-  readonly unprogrammedReason = '';
+  readonly unprogrammedReason = undefined;
   readonly nonServiceCpuPerConnection: number;
   private readonly serverNodeRules: number;
 
@@ -50,34 +51,22 @@ export class IptablesMode implements ProxyMode {
     return order === undefined ? service : order.at(service, node + 1);
   }
 
-  chooseEndpoint(): number {
-    return this.options.endpointChoice.sample();
+  chooseEndpoint(_connection: Connection, endpoints: ServiceEndpoints): number {
+    return uniformIndex(this.options.endpointStream, endpoints.readyPods.length);
   }
 
   lookupCost(connection: Connection, crossNode: boolean, cost: LookupCost): void {
     const clientRules =
-      this.position(connection.clientNode, connection.service) + 1 + (connection.endpointRank + 1) + CLIENT_FIXED_RULES;
+      this.position(connection.clientNode, connection.service) + 1 + (connection.endpointIndex + 1) + CLIENT_FIXED_RULES;
     const serverRules = crossNode ? this.serverNodeRules : 0;
     cost.rules = clientRules + serverRules;
     cost.clientNodeNs = clientRules * this.options.ruleCost;
     cost.serverNodeNs = serverRules * this.options.ruleCost;
   }
 
-  closed(): void {}
+  releaseSlot(): void {}
 
   warnings(): string[] {
     return [];
   }
-}
-
-/** kube-proxy's own rules outside per-Service chains: KUBE-POSTROUTING (3), KUBE-MARK-MASQ, nodeports. */
-const FIXED_NAT_RULES = 5;
-
-/**
- * Rules kube-proxy writes to the nat table for S ClusterIP Services of n endpoints:
- * 5 + S·(2 + 3n), as kube-proxy's rule-count test counts them (CALIBRATION.md). The churn
- * model prices iptables-restore by it.
- */
-export function iptablesNatRuleCount(services: number, endpointsPerService: number): number {
-  return FIXED_NAT_RULES + services * (2 + 3 * endpointsPerService);
 }

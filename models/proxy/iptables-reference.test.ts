@@ -4,8 +4,8 @@ import {
   buildNatTable, clientNodeWalk, clusterIpOf, countedRules, DEFAULT_NODE_IP, endpointChainName, endpointIpOf,
   parseNatTable, positionOf, probabilityText, serverNodeWalk, serviceChainName, servicePortName,
   uniformChoosingRank, unusedChains, walkFirstPacket, type NatTableSpec,
-} from './iptables-reference.test-support.js';
-import { uniformSource } from '../../src/random/test-support.js';
+} from './testing/iptables-reference.js';
+import { uniformSource } from '../../src/random/testing/uniform-source.js';
 
 
 /** A uniform source that counts its draws. */
@@ -39,7 +39,7 @@ describe('kube-proxy iptables reference table', () => {
     expect(probabilityText(7)).toBe('0.1428571429');
   });
 
-  it('writes KUBE-SERVICES in the node\'s order, the nodeports rule last (CALIBRATION.md "kube-proxy data plane")', () => {
+  it('writes KUBE-SERVICES in the node\'s order, the nodeports rule last (docs/calibration.md "kube-proxy data plane")', () => {
     const rules = table.chains.get('KUBE-SERVICES') ?? [];
     expect(rules.slice(0, 4).map((r) => r.text.match(/-d (\S+)\/32/)?.[1])).toEqual([2, 0, 3, 1].map(clusterIpOf));
     expect(rules[4].text).toBe('-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS');
@@ -78,7 +78,7 @@ describe('kube-proxy iptables reference table', () => {
 });
 
 describe('first-packet walk of the reference table', () => {
-  it('evaluates p + J + 7 rules on the client node for the Service at position p and endpoint rank J (CALIBRATION.md; proxier_test.go rule structure)', () => {
+  it('evaluates p + J + 7 rules on the client node for the Service at position p and endpoint rank J (docs/calibration.md; proxier_test.go rule structure)', () => {
     for (let p = 0; p < spec.services; p++) {
       const service = spec.serviceOrder[p];
       for (let rank = 1; rank <= 3; rank++) {
@@ -111,7 +111,7 @@ describe('first-packet walk of the reference table', () => {
     }
   });
 
-  it('walks all S KUBE-SERVICES rules and the nodeports rule on the endpoint\'s node: S + 4 (CALIBRATION.md "kube-proxy data plane")', () => {
+  it('walks all S KUBE-SERVICES rules and the nodeports rule on the endpoint\'s node: S + 4 (docs/calibration.md "kube-proxy data plane")', () => {
     const first = clientNodeWalk(table, 3, uniformChoosingRank(2));
     const otherNode = parseNatTable(buildNatTable({ ...spec, serviceOrder: [1, 3, 0, 2] }));
     const walk = serverNodeWalk(otherNode, first.dnatTo ?? '');

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { newConnection } from '../workload/connection.js';
+import { s, Simulation } from '../../src/engine/index.js';
+import { Cluster } from '../cluster/cluster.js';
+import type { ServiceEndpoints } from '../cluster/endpoint-slices.js';
+import { HOLDS_SCHEDULER_SLOT } from '../core/connection.js';
+import { testConnection } from '../core/testing/test-records.js';
+import { DestinationOrders } from './destination-order.js';
 import { IPVS_SERVICE_BUCKETS, ipvsBucket, ipvsChainLengths, IpvsMode } from './ipvs-mode.js';
-import { createIpvsScheduler, SH_BUCKETS } from './ipvs-schedulers.js';
+import { createIpvsScheduler, SH_BUCKETS, type SchedulerContext } from './ipvs-schedulers.js';
 import type { LookupCost } from './proxy-mode.js';
 
-function connection(client: number, service: number, node = 0) {
-  return newConnection(client * 1000 + service, client, service, node);
+function context(overrides: Partial<SchedulerContext> = {}): SchedulerContext {
+  const cluster = new Cluster({ nodes: 10, services: 10, endpointsPerService: 3, nodeCores: 16 });
+  return { sim: new Simulation(), cluster, orders: new DestinationOrders(42), finTimeout: s(120), ...overrides };
 }
 
 describe('IPVS service table', () => {
@@ -30,52 +36,59 @@ describe('IPVS service table', () => {
   });
 
   it('costs the fixed connection cost plus the chain walk, on the client node only', () => {
-    const ipvs = new IpvsMode({
-      services: 30_000,
-      scheduler: createIpvsScheduler('rr', 30_000, 10),
-      connectionCost: 8_000,
-      entryCost: 100,
-    });
+    const ipvs = new IpvsMode({ services: 30_000, scheduler: createIpvsScheduler('rr', context()), connectionCost: 8_000, entryCost: 100 });
     const cost: LookupCost = { rules: 0, clientNodeNs: 0, serverNodeNs: 0 };
-    ipvs.lookupCost(connection(1, 42), true, cost);
+    ipvs.lookupCost(testConnection({ service: 42 }), true, cost);
     expect(cost.clientNodeNs).toBe(8_000 + cost.rules * 100);
     expect(cost.serverNodeNs).toBe(0);
+    expect(ipvs.chooseEndpoint(testConnection({ service: 1 }), { readyPods: new Int32Array(3) } as ServiceEndpoints)).toBeLessThan(3);
   });
 });
 
-describe('IPVS schedulers', () => {
-  it('rr walks a Service\'s endpoints in turn on each node', () => {
-    const rr = createIpvsScheduler('rr', 10, 3);
-    const picks = Array.from({ length: 7 }, () => rr.choose(connection(5, 2, 0)));
-    expect(picks).toEqual([0, 1, 2, 0, 1, 2, 0]);
-    expect(rr.choose(connection(5, 2, 1))).toBe(0); // another node has its own pointer
+describe('IPVS schedulers (kernel ip_vs_rr.c, ip_vs_lc.c, ip_vs_sh.c over each node\'s own order)', () => {
+  it('rr starts at the first destination of the node\'s list and moves on from where it left off', () => {
+    const ctx = context();
+    const rr = createIpvsScheduler('rr', ctx);
+    const picks = Array.from({ length: 7 }, () => rr.choose(testConnection({ service: 2, clientNode: 0 }), 3));
+    const list = [0, 1, 2].map((position) => ctx.orders.endpointAt(0, 2, 3, position));
+    expect(picks).toEqual([...list, ...list, list[0]]);
+    // Another node has its own list and its own pointer, starting at its own first destination.
+    expect(rr.choose(testConnection({ service: 2, clientNode: 1 }), 3)).toBe(ctx.orders.endpointAt(1, 2, 3, 0));
   });
 
-  it('lc sends a new connection to the least-loaded endpoint', () => {
-    const lc = createIpvsScheduler('lc', 10, 3);
-    const open = [0, 1, 2, 3].map((i) => {
-      const c = connection(i, 4);
-      c.endpointRank = lc.choose(c);
-      return c;
+  it('lc sends a new connection to the least activeconns × 256 + inactconns, and counts a closed one until its FIN timeout', () => {
+    const ctx = context();
+    const lc = createIpvsScheduler('lc', ctx);
+    const list = [0, 1, 2].map((position) => ctx.orders.endpointAt(0, 4, 3, position));
+    const open = [0, 1, 2, 3].map((client) => {
+      const connection = testConnection({ client, service: 4 });
+      connection.endpointIndex = lc.choose(connection, 3);
+      return connection;
     });
-    expect(open.map((c) => c.endpointRank)).toEqual([0, 1, 2, 0]);
-    lc.release(open[2]); // endpoint 2 now has no connection, 0 has two, 1 has one
-    expect(lc.choose(connection(9, 4))).toBe(2);
+    expect(open.map((c) => c.endpointIndex)).toEqual([list[0], list[1], list[2], list[0]]);
+    expect(open.every((c) => (c.holds & HOLDS_SCHEDULER_SLOT) !== 0)).toBe(true);
+    lc.release(open[2]); // list[2]: 0 active, 1 inactive → the least loaded
+    expect(lc.choose(testConnection({ client: 9, service: 4 }), 3)).toBe(list[2]);
+    lc.release(open[1]); // list[1]: 0 active, 1 inactive; list[2]: 1 active, 1 inactive
+    ctx.sim.run(s(121)); // the inactive entries expire
+    const next = testConnection({ client: 10, service: 4 });
+    expect(lc.choose(next, 3)).toBe(list[1]);
   });
 
   it('sh keeps a client pod on one endpoint, and spreads clients over all of them', () => {
-    const sh = createIpvsScheduler('sh', 10, 5);
+    const sh = createIpvsScheduler('sh', context());
     for (const client of [0, 1, 77, 4999]) {
-      const first = sh.choose(connection(client, 3));
-      for (let i = 0; i < 20; i++) expect(sh.choose(connection(client, 3, i % 4))).toBe(first);
+      const first = sh.choose(testConnection({ client, service: 3, clientNode: 2 }), 5);
+      for (let i = 0; i < 20; i++) expect(sh.choose(testConnection({ client, service: 3, clientNode: 2 }), 5)).toBe(first);
     }
-    const reached = new Set(Array.from({ length: 500 }, (_, client) => sh.choose(connection(client, 3))));
+    const reached = new Set(Array.from({ length: 500 }, (_, client) => sh.choose(testConnection({ client, service: 3 }), 5)));
     expect(reached.size).toBe(5);
   });
 
   it('sh reaches at most 256 endpoints of a larger Service, as its 256-bucket table does', () => {
-    const sh = createIpvsScheduler('sh', 1, 1000);
-    const reached = new Set(Array.from({ length: 20_000 }, (_, client) => sh.choose(connection(client, 0))));
+    const cluster = new Cluster({ nodes: 10, services: 1, endpointsPerService: 1000, nodeCores: 16 });
+    const sh = createIpvsScheduler('sh', context({ cluster }));
+    const reached = new Set(Array.from({ length: 20_000 }, (_, client) => sh.choose(testConnection({ client, service: 0 }), 1000)));
     expect(reached.size).toBe(SH_BUCKETS);
   });
 });

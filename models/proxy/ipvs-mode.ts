@@ -1,6 +1,7 @@
-import type { Nanoseconds } from '../../src/engine/time.js';
+import type { Nanoseconds } from '../../src/engine/index.js';
 import { mix32 } from '../../src/random/index.js';
-import type { Connection } from '../workload/connection.js';
+import type { ServiceEndpoints } from '../cluster/endpoint-slices.js';
+import type { Connection } from '../core/connection.js';
 import type { IpvsScheduler } from './ipvs-schedulers.js';
 import type { LookupCost, ProxyMode } from './proxy-mode.js';
 
@@ -36,22 +37,23 @@ export function ipvsBucket(service: number): number {
 
 /**
  * kube-proxy IPVS mode: a hash lookup of the virtual server (walking its bucket's chain), the
- * scheduler's choice, and a fixed cost per new connection; iptables is used only with ipsets,
- * a constant number of rules. The endpoint's node has nothing to look up (the DNATed packet is
- * addressed to a pod). Chain order is kube-proxy's creation order on every node.
+ * scheduler's choice over the node's own destination order, and a fixed cost per new
+ * connection; iptables is used only with ipsets, a constant number of rules. The endpoint's
+ * node has nothing to look up (the DNATed packet is addressed to a pod). The virtual-service
+ * chains are in creation order on every node.
  */
 export class IpvsMode implements ProxyMode {
   readonly usesConntrack = true;
   readonly nonServiceCpuPerConnection = 0;
-  readonly unprogrammedReason = '';
+  readonly unprogrammedReason = undefined;
   private readonly walked: Int32Array;
 
   constructor(private readonly options: IpvsOptions) {
     this.walked = ipvsChainLengths(options.services);
   }
 
-  chooseEndpoint(connection: Connection): number {
-    return this.options.scheduler.choose(connection);
+  chooseEndpoint(connection: Connection, endpoints: ServiceEndpoints): number {
+    return this.options.scheduler.choose(connection, endpoints.readyPods.length);
   }
 
   lookupCost(connection: Connection, _crossNode: boolean, cost: LookupCost): void {
@@ -61,7 +63,7 @@ export class IpvsMode implements ProxyMode {
     cost.serverNodeNs = 0;
   }
 
-  closed(connection: Connection): void {
+  releaseSlot(connection: Connection): void {
     this.options.scheduler.release(connection);
   }
 

@@ -1,11 +1,24 @@
-import { mix32 } from '../../src/random/index.js';
-import type { Connection } from '../workload/connection.js';
+import type { Simulation } from '../../src/engine/index.js';
+import type { Cluster } from '../cluster/cluster.js';
+import { ExpiryFifo } from '../core/expiry-fifo.js';
+import { HOLDS_SCHEDULER_SLOT, type Connection } from '../core/connection.js';
+import { AffineOrder, type DestinationOrders } from './destination-order.js';
 import { LeastConnections } from './least-connections.js';
 
 /** One IPVS scheduler over every node's virtual servers (state keyed by node and Service). */
 export interface IpvsScheduler {
-  choose(connection: Connection): number;
+  /** Endpoint index among the Service's `endpoints` for a new connection from the client's node. */
+  choose(connection: Connection, endpoints: number): number;
+  /** Gives back what `choose` took (only schedulers that mark HOLDS_SCHEDULER_SLOT). */
   release(connection: Connection): void;
+}
+
+export interface SchedulerContext {
+  readonly sim: Simulation;
+  readonly cluster: Cluster;
+  readonly orders: DestinationOrders;
+  /** proxy.ipvs.tcpFinTimeout: how long a closed connection stays in inactconns. */
+  readonly finTimeout: number;
 }
 
 /** Each node's IPVS has its own virtual server per Service: state is keyed by the pair. */
@@ -16,86 +29,120 @@ function nodeServiceKey(connection: Connection, services: number): number {
 /** Buckets of the source-hashing table (IP_VS_SH_TAB_BITS = 8 in ip_vs_sh.c). */
 export const SH_BUCKETS = 256;
 
-export function createIpvsScheduler(name: string, services: number, endpoints: number): IpvsScheduler {
+export function createIpvsScheduler(name: 'rr' | 'lc' | 'sh', context: SchedulerContext): IpvsScheduler {
   switch (name) {
     case 'rr':
-      return new RoundRobin(services, endpoints);
+      return new RoundRobin(context);
     case 'lc':
-      return new LeastConnectionScheduler(services, endpoints);
+      return new LeastConnectionScheduler(context);
     case 'sh':
-      return new SourceHashing(endpoints);
-    default:
-      throw new Error(`Unknown IPVS scheduler \`${name}\``);
+      return new SourceHashing(context);
   }
 }
 
 /**
- * rr: each node's virtual server walks its endpoints in turn (ip_vs_rr.c). Only the
- * (node, Service) pairs that got a connection hold a pointer, so memory stays O(pairs used).
+ * rr (ip_vs_rr.c): `sched_data` starts at the list head, so a node's first connection to a
+ * Service goes to the first destination in its own order; each later one goes to the next
+ * after wherever the previous one left the pointer, wrapping around. Only the (node, Service)
+ * pairs that got a connection hold a pointer, so memory stays O(pairs used).
  */
 class RoundRobin implements IpvsScheduler {
-  private readonly next = new Map<number, number>();
+  private readonly nextPosition = new Map<number, number>();
 
-  constructor(
-    private readonly services: number,
-    private readonly endpoints: number,
-  ) {}
+  constructor(private readonly context: SchedulerContext) {}
 
-  choose(connection: Connection): number {
-    const key = nodeServiceKey(connection, this.services);
-    const rank = this.next.get(key) ?? 0;
-    this.next.set(key, rank + 1 === this.endpoints ? 0 : rank + 1);
-    return rank;
+  choose(connection: Connection, endpoints: number): number {
+    const key = nodeServiceKey(connection, this.context.cluster.services);
+    const position = (this.nextPosition.get(key) ?? 0) % endpoints;
+    this.nextPosition.set(key, position + 1 === endpoints ? 0 : position + 1);
+    return this.context.orders.endpointAt(connection.clientNode, connection.service, endpoints, position);
   }
 
   release(): void {}
 }
 
+/** A pair's lc counters with its destination order. */
+interface PairCounts {
+  readonly order: AffineOrder;
+  readonly counts: LeastConnections;
+}
+
+/** Positions fit in 17 bits (endpoints per Service are at most 100,000), so (pair, position) packs in one number. */
+const POSITION_SPACE = 2 ** 17;
+
 /**
- * lc: the endpoint with the fewest active connections that this node's IPVS scheduled. Only
- * (node, Service) pairs with open connections hold counts; a pair's counts are reused for
- * another pair once its last connection closes (all zero again, still a valid heap).
+ * lc (ip_vs_lc.c): the destination with the least activeconns × 256 + inactconns, the first in
+ * the node's order on ties; a closed connection stays in inactconns until its entry expires
+ * after proxy.ipvs.tcpFinTimeout. Only (node, Service) pairs with counted connections hold
+ * state; the expiries of all pairs wait in one FIFO (the timeout is the same for all).
  */
 class LeastConnectionScheduler implements IpvsScheduler {
-  private readonly counts = new Map<number, LeastConnections>();
-  private readonly spare: LeastConnections[] = [];
+  private readonly pairs = new Map<number, PairCounts>();
+  private readonly expiries = new ExpiryFifo();
 
-  constructor(
-    private readonly services: number,
-    private readonly endpoints: number,
-  ) {}
+  constructor(private readonly context: SchedulerContext) {}
 
-  choose(connection: Connection): number {
-    const key = nodeServiceKey(connection, this.services);
-    let counts = this.counts.get(key);
-    if (counts === undefined) {
-      counts = this.spare.pop() ?? new LeastConnections(this.endpoints);
-      this.counts.set(key, counts);
-    }
-    return counts.assign();
+  choose(connection: Connection, endpoints: number): number {
+    this.expireDue();
+    const key = nodeServiceKey(connection, this.context.cluster.services);
+    const pair = this.pairs.get(key) ?? this.newPair(key, connection, endpoints);
+    connection.holds |= HOLDS_SCHEDULER_SLOT;
+    return pair.order.endpointAt(pair.counts.assign());
   }
 
   release(connection: Connection): void {
-    const key = nodeServiceKey(connection, this.services);
-    const counts = this.counts.get(key) as LeastConnections;
-    counts.release(connection.endpointRank);
-    if (counts.active > 0) return;
-    this.counts.delete(key); // memory only for pairs with open connections
-    this.spare.push(counts);
+    const key = nodeServiceKey(connection, this.context.cluster.services);
+    const pair = this.pairs.get(key) as PairCounts;
+    const position = pair.order.positionOf(connection.endpointIndex);
+    pair.counts.close(position);
+    if (this.context.finTimeout > 0) {
+      this.expiries.push(this.context.sim.now + this.context.finTimeout, key * POSITION_SPACE + position);
+    } else {
+      this.expire(key, pair, position);
+    }
+  }
+
+  private newPair(key: number, connection: Connection, endpoints: number): PairCounts {
+    const { orders } = this.context;
+    const { clientNode, service } = connection;
+    const order = new AffineOrder(orders.start(clientNode, service, endpoints), orders.stride(clientNode, service, endpoints), endpoints);
+    const pair = { order, counts: new LeastConnections(endpoints) };
+    this.pairs.set(key, pair);
+    return pair;
+  }
+
+  private expireDue(): void {
+    const now = this.context.sim.now;
+    while (this.expiries.hasExpired(now)) {
+      const packed = this.expiries.shift();
+      const key = Math.floor(packed / POSITION_SPACE);
+      this.expire(key, this.pairs.get(key) as PairCounts, packed - key * POSITION_SPACE);
+    }
+  }
+
+  private expire(key: number, pair: PairCounts, position: number): void {
+    pair.counts.expire(position);
+    if (pair.counts.connections === 0) this.pairs.delete(key); // memory only for pairs with counted connections
   }
 }
 
 /**
- * sh: the client pod's address hashes to one of 256 buckets, and bucket b holds endpoint
- * b mod n (ip_vs_sh.c fills the table cycling through the destinations), so a client pod
- * always reaches the same endpoint, and a Service with more than 256 endpoints uses only 256.
+ * sh (ip_vs_sh.c): the 256-bucket table is filled walking the node's destination list, weight
+ * 1 each, so bucket b holds the destination at position b mod n; the bucket is the client's
+ * address times 2654435761, low 8 bits (ip_vs_sh_hashkey). Only the address's low byte
+ * matters then; a pod's is modelled as its slot on its node's /24 pod CIDR, plus 2 (.0 is the
+ * network, .1 the bridge). So a client pod always reaches one endpoint, and a Service with
+ * more than 256 endpoints uses at most 256.
  */
 class SourceHashing implements IpvsScheduler {
-  constructor(private readonly endpoints: number) {}
+  constructor(private readonly context: SchedulerContext) {}
 
-  choose(connection: Connection): number {
-    const bucket = mix32(connection.client) & (SH_BUCKETS - 1);
-    return bucket % this.endpoints;
+  choose(connection: Connection, endpoints: number): number {
+    const { cluster, orders } = this.context;
+    const slotOnNode = Math.floor((cluster.initialBackendPods + connection.client) / cluster.nodes);
+    const lowByte = (slotOnNode + 2) & 0xff;
+    const bucket = Math.imul(lowByte, 2654435761 | 0) & (SH_BUCKETS - 1);
+    return orders.endpointAt(connection.clientNode, connection.service, endpoints, bucket % endpoints);
   }
 
   release(): void {}

@@ -1,53 +1,63 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LeastConnections } from './least-connections.js';
+import { ACTIVE_CONNECTION_WEIGHT, LeastConnections } from './least-connections.js';
 
-describe('LeastConnections', () => {
-  it('sends a new connection to the endpoint with the fewest active connections, lowest rank on ties', () => {
+describe('LeastConnections (ip_vs_lc.c over one node\'s destination list)', () => {
+  it('sends a new connection to the lowest activeconns × 256 + inactconns, the first position on ties', () => {
     const counts = new LeastConnections(3);
     expect([counts.assign(), counts.assign(), counts.assign()]).toEqual([0, 1, 2]);
-    counts.release(1);
-    expect(counts.assign()).toBe(1); // endpoint 1 is the least loaded now
-    counts.assign(); // all at 1 again → rank 0 gets its second
-    counts.release(2);
-    counts.release(1);
-    // counts: 0 → 2, 1 → 0, 2 → 0: the least loaded with the lowest rank is 1.
+    counts.close(1); // position 1: 0 active, 1 inactive → score 1, the others 256
     expect(counts.assign()).toBe(1);
+    counts.close(2); // scores: 0 → 256, 1 → 257, 2 → 1
+    counts.close(0); // 0 → 1, 1 → 257, 2 → 1: tie between 0 and 2 goes to the first position
+    expect(counts.assign()).toBe(0);
   });
 
-  it('always picks a minimum of the counts, whatever the sequence of opens and closes (property)', () => {
+  it('weighs an inactive connection 1/256 of an active one, as ip_vs_dest_conn_overhead does', () => {
+    const counts = new LeastConnections(2);
+    counts.assign(); // position 0 active
+    const second = counts.assign(); // position 1
+    expect(second).toBe(1);
+    counts.close(1);
+    for (let i = 0; i < ACTIVE_CONNECTION_WEIGHT - 2; i++) {
+      expect(counts.assign()).toBe(1); // 1's inactive ones are cheaper than 0's active one
+      counts.close(1);
+    }
+    expect(counts.scoreOf(1)).toBe(ACTIVE_CONNECTION_WEIGHT - 1);
+    counts.close(0); // now 0 scores 1: it wins
+    expect(counts.assign()).toBe(0);
+  });
+
+  it('always picks a minimum score, first position on ties, whatever opens, closes and expiries come (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.array(fc.boolean(), { maxLength: 200 }), (endpoints, ops) => {
-        const counts = new LeastConnections(endpoints);
-        const shadow = new Array<number>(endpoints).fill(0);
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.array(fc.integer({ min: 0, max: 2 }), { maxLength: 300 }), (size, ops) => {
+        const counts = new LeastConnections(size);
+        const active = new Array<number>(size).fill(0);
+        const inactive = new Array<number>(size).fill(0);
         const open: number[] = [];
-        for (const isOpen of ops) {
-          if (isOpen || open.length === 0) {
-            const minimum = Math.min(...shadow);
-            const rank = counts.assign();
-            expect(shadow[rank]).toBe(minimum);
-            expect(rank).toBe(shadow.indexOf(minimum));
-            shadow[rank]++;
-            open.push(rank);
+        const closed: number[] = [];
+        for (const op of ops) {
+          if (op === 0 || open.length === 0) {
+            const scores = active.map((a, i) => a * 256 + inactive[i]);
+            const position = counts.assign();
+            expect(position).toBe(scores.indexOf(Math.min(...scores)));
+            active[position]++;
+            open.push(position);
+          } else if (op === 1 || closed.length === 0) {
+            const position = open.splice(open.length >> 1, 1)[0];
+            counts.close(position);
+            active[position]--;
+            inactive[position]++;
+            closed.push(position);
           } else {
-            const rank = open.splice(open.length >> 1, 1)[0];
-            counts.release(rank);
-            shadow[rank]--;
+            const position = closed.shift() as number;
+            counts.expire(position);
+            inactive[position]--;
           }
         }
-        expect(counts.active).toBe(open.length);
+        expect(counts.connections).toBe(open.length + closed.length);
       }),
       { seed: 7, numRuns: 200 },
     );
-  });
-
-  it('starts again from the lowest rank once every connection closed (safe to reuse)', () => {
-    const counts = new LeastConnections(4);
-    const ranks = [counts.assign(), counts.assign(), counts.assign()];
-    counts.release(ranks[1]);
-    counts.release(ranks[0]);
-    counts.release(ranks[2]);
-    expect(counts.active).toBe(0);
-    expect([counts.assign(), counts.assign()]).toEqual([0, 1]);
   });
 });

@@ -1,52 +1,69 @@
 /**
- * Active-connection counts of one Service's endpoints as one node's IPVS sees them, with the
- * least-loaded endpoint at hand: an indexed binary min-heap on (count, rank), so choosing and
- * updating cost O(log n) at any endpoint count (DESIGN.md §5 allows that for lc). Ties go to
- * the lowest rank, as ip_vs_lc.c keeps the first destination with the smallest overhead.
+ * ip_vs_dest_conn_overhead (include/net/ip_vs.h): lc scores a destination by
+ * activeconns × 256 + inactconns.
+ */
+export const ACTIVE_CONNECTION_WEIGHT = 256;
+
+/**
+ * One node's IPVS counters for one Service's destinations, by position in the node's list,
+ * with the lowest-scoring destination at hand: an indexed binary min-heap on (score, position),
+ * so choosing and updating cost O(log n) at any endpoint count (docs/design.md, Scale). Ties
+ * go to the first position, as ip_vs_lc.c keeps the first destination with the smallest
+ * overhead (a strict `<`). A connection counts active from its scheduling to its close, then
+ * inactive until its IPVS entry expires (FIN_WAIT / TIME_WAIT).
  */
 export class LeastConnections {
-  private readonly counts: Int32Array;
-  /** heap[i] is an endpoint rank; position[rank] is where it sits in the heap. */
+  private readonly active: Int32Array;
+  private readonly inactive: Int32Array;
+  /** heap[i] is a position; where[position] is its index in the heap. */
   private readonly heap: Int32Array;
-  private readonly position: Int32Array;
-  private activeCount = 0;
+  private readonly where: Int32Array;
+  private tracked = 0;
 
-  constructor(endpoints: number) {
-    this.counts = new Int32Array(endpoints);
-    this.heap = Int32Array.from({ length: endpoints }, (_, i) => i);
-    this.position = Int32Array.from({ length: endpoints }, (_, i) => i);
+  constructor(destinations: number) {
+    this.active = new Int32Array(destinations);
+    this.inactive = new Int32Array(destinations);
+    this.heap = Int32Array.from({ length: destinations }, (_, i) => i);
+    this.where = Int32Array.from({ length: destinations }, (_, i) => i);
   }
 
-  /** Connections counted on all endpoints. */
-  get active(): number {
-    return this.activeCount;
+  /** Connections counted, active or inactive: 0 means the state may be dropped. */
+  get connections(): number {
+    return this.tracked;
   }
 
-  /** Picks the least-loaded endpoint and counts the new connection on it. */
+  /** Picks the lowest-scoring position and counts a new active connection on it. */
   assign(): number {
-    const rank = this.heap[0];
-    this.counts[rank]++;
-    this.activeCount++;
+    const position = this.heap[0];
+    this.active[position]++;
+    this.tracked++;
     this.siftDown(0);
-    return rank;
+    return position;
   }
 
-  /** A connection to `rank` closed. */
-  release(rank: number): void {
-    this.counts[rank]--;
-    this.activeCount--;
-    this.siftUp(this.position[rank]);
+  /** A connection to `position` closed: it turns inactive until it expires. */
+  close(position: number): void {
+    this.active[position]--;
+    this.inactive[position]++;
+    this.siftUp(this.where[position]);
   }
 
-  /** Connections counted on `rank` (for tests and reports). */
-  countOf(rank: number): number {
-    return this.counts[rank];
+  /** An inactive connection's entry at `position` expired. */
+  expire(position: number): void {
+    this.inactive[position]--;
+    this.tracked--;
+    this.siftUp(this.where[position]);
+  }
+
+  /** activeconns × 256 + inactconns of `position` (for tests and reports). */
+  scoreOf(position: number): number {
+    return this.active[position] * ACTIVE_CONNECTION_WEIGHT + this.inactive[position];
   }
 
   private less(a: number, b: number): boolean {
-    const ca = this.counts[a];
-    const cb = this.counts[b];
-    return ca < cb || (ca === cb && a < b);
+    const sa = this.scoreOf(a);
+    const sb = this.scoreOf(b);
+    return sa < sb || (sa === sb && a < b);
   }
 
   private siftUp(index: number): void {
@@ -78,7 +95,7 @@ export class LeastConnections {
     const b = this.heap[j];
     this.heap[i] = b;
     this.heap[j] = a;
-    this.position[b] = i;
-    this.position[a] = j;
+    this.where[b] = i;
+    this.where[a] = j;
   }
 }

@@ -1,6 +1,7 @@
-import type { Sampler } from '../../src/random/index.js';
-import type { Nanoseconds } from '../../src/engine/time.js';
-import type { Connection } from '../workload/connection.js';
+import type { Nanoseconds } from '../../src/engine/index.js';
+import { uniformIndex, type RandomStream } from '../../src/random/index.js';
+import type { ServiceEndpoints } from '../cluster/endpoint-slices.js';
+import type { Connection } from '../core/connection.js';
 import type { LookupCost, ProxyMode } from './proxy-mode.js';
 
 /**
@@ -18,15 +19,15 @@ export const NFTABLES_LOOKUPS = 4;
 export class NftablesMode implements ProxyMode {
   readonly usesConntrack = true;
   readonly nonServiceCpuPerConnection = 0;
-  readonly unprogrammedReason = '';
+  readonly unprogrammedReason = undefined;
 
   constructor(
-    private readonly endpointChoice: Sampler,
+    private readonly endpointStream: RandomStream,
     private readonly lookupCostNs: Nanoseconds,
   ) {}
 
-  chooseEndpoint(): number {
-    return this.endpointChoice.sample();
+  chooseEndpoint(_connection: Connection, endpoints: ServiceEndpoints): number {
+    return uniformIndex(this.endpointStream, endpoints.readyPods.length);
   }
 
   lookupCost(_connection: Connection, _crossNode: boolean, cost: LookupCost): void {
@@ -35,7 +36,7 @@ export class NftablesMode implements ProxyMode {
     cost.serverNodeNs = 0;
   }
 
-  closed(): void {}
+  releaseSlot(): void {}
 
   warnings(): string[] {
     return [];

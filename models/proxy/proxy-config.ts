@@ -1,21 +1,7 @@
-import type { Nanoseconds } from '../../src/engine/time.js';
+import type { ConfigOf } from '../../src/contract/parameter-table.js';
+import type { PROXY_PARAMETERS } from './proxy-parameters.js';
 
-export type ProxyModeName = 'iptables' | 'ipvs' | 'nftables' | 'ebpf';
+/** The `proxy.*` parameters, typed: derived from the table, never listed twice. */
+export type ProxyConfig = ConfigOf<typeof PROXY_PARAMETERS.tree>['proxy'];
 
-/** The `proxy.*` parameters, typed. */
-export interface ProxyConfig {
-  readonly mode: ProxyModeName;
-  readonly iptables: {
-    readonly ruleCost: Nanoseconds;
-    readonly serviceOrder: 'random' | 'creation';
-    readonly nonServiceConnectionShare: number;
-  };
-  readonly ipvs: {
-    readonly scheduler: 'rr' | 'lc' | 'sh';
-    readonly connectionCost: Nanoseconds;
-    readonly entryCost: Nanoseconds;
-  };
-  readonly nftables: { readonly lookupCost: Nanoseconds };
-  readonly ebpf: { readonly lookupCost: Nanoseconds; readonly lbMapMax: number };
-  readonly conntrack: { readonly maxPerCore: number; readonly min: number; readonly timeWaitTimeout: Nanoseconds };
-}
+export type ProxyModeName = ProxyConfig['mode'];

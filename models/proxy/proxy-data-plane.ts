@@ -1,15 +1,39 @@
-import type { Simulation } from '../../src/engine/simulation.js';
+import type { Simulation } from '../../src/engine/index.js';
 import type { Cluster } from '../cluster/cluster.js';
-import type { Connection } from '../workload/connection.js';
+import type { ProgrammedViews } from '../cluster/programmed-views.js';
+import {
+  HOLDS_CONNTRACK_CLIENT_NODE,
+  HOLDS_CONNTRACK_ENDPOINT_NODE,
+  HOLDS_SCHEDULER_SLOT,
+  type Connection,
+} from '../core/connection.js';
+import type { FailureReason } from '../core/failure-reason.js';
 import type { ConntrackTables } from './conntrack-tables.js';
-import type { DataPlane } from './data-plane.js';
+import { PLACED, type ConnectOutcome, type DataPlane, type Dropped } from './data-plane.js';
 import type { ProxyMetrics } from './proxy-metrics.js';
 import type { LookupCost, ProxyMode } from './proxy-mode.js';
 
+declare module '../core/failure-reason.js' {
+  interface FailureReasons {
+    conntrack_full: true;
+    not_in_ebpf_map: true;
+  }
+}
+
+/** One frozen outcome per reason: a drop allocates nothing. */
+const DROPPED = new Map<FailureReason, Dropped>();
+function dropped(reason: FailureReason): Dropped {
+  let outcome = DROPPED.get(reason);
+  if (outcome === undefined) DROPPED.set(reason, (outcome = Object.freeze({ kind: 'dropped', reason })));
+  return outcome;
+}
+
 /**
  * The data plane around one proxy mode: conntrack on every node a connection crosses (the
- * client's, and the endpoint's when it is remote, where the DNATed SYN is new too), endpoint
- * placement, and the facts for the proxy metrics. The mode decides endpoint and lookup cost.
+ * client's, and the endpoint's when it is remote, where the DNATed SYN is new too), the
+ * endpoint as the client node last programmed its Service, and the facts for the proxy
+ * metrics. The mode decides endpoint and lookup cost. What a connection takes is recorded in
+ * `connection.holds`, and `release` gives back exactly that.
  */
 export class ProxyDataPlane implements DataPlane {
   private readonly cost: LookupCost = { rules: 0, clientNodeNs: 0, serverNodeNs: 0 };
@@ -17,60 +41,70 @@ export class ProxyDataPlane implements DataPlane {
   constructor(
     private readonly sim: Simulation,
     private readonly cluster: Cluster,
+    private readonly views: ProgrammedViews,
     private readonly mode: ProxyMode,
     private readonly conntrack: ConntrackTables | undefined,
     private readonly metrics: ProxyMetrics,
   ) {}
 
-  connect(connection: Connection, measured: boolean): number {
+  connect(connection: Connection): ConnectOutcome {
     const tracked = this.mode.usesConntrack ? this.conntrack : undefined;
-    if (tracked !== undefined && !tracked.hasRoom(connection.clientNode, this.sim.now)) {
-      return this.drop(connection, measured, `conntrack table full on node ${connection.clientNode}`);
-    }
-    const rank = this.mode.chooseEndpoint(connection);
-    if (rank < 0) return this.drop(connection, false, this.mode.unprogrammedReason);
-    this.place(connection, rank);
+    const now = this.sim.now;
+    if (tracked !== undefined && !tracked.hasRoom(connection.clientNode, now)) return this.conntrackFull(connection);
+    const endpoints = this.views.endpointsAt(connection.clientNode, connection.service);
+    const index = this.mode.chooseEndpoint(connection, endpoints);
+    if (index === undefined) return dropped(this.unprogrammedReason());
+    connection.endpointIndex = index;
+    connection.endpointPod = endpoints.readyPods[index];
+    connection.endpointNode = this.cluster.nodeOfBackendPod(connection.endpointPod);
     const crossNode = connection.endpointNode !== connection.clientNode;
-    if (tracked !== undefined && crossNode && !tracked.hasRoom(connection.endpointNode, this.sim.now)) {
-      this.mode.closed(connection);
-      return this.drop(connection, measured, `conntrack table full on node ${connection.endpointNode}`);
+    if (tracked !== undefined && crossNode && !tracked.hasRoom(connection.endpointNode, now)) {
+      this.release(connection); // the scheduler slot it took
+      return this.conntrackFull(connection);
     }
     if (tracked !== undefined) this.track(tracked, connection, crossNode);
-    const cost = this.cost;
-    this.mode.lookupCost(connection, crossNode, cost);
-    const lookup = cost.clientNodeNs + cost.serverNodeNs;
-    if (measured) this.metrics.lookup(cost.rules, lookup + this.mode.nonServiceCpuPerConnection);
-    return lookup;
+    this.charge(connection, crossNode);
+    return PLACED;
   }
 
-  closed(connection: Connection): void {
-    if (connection.failure !== undefined) return; // it never got an endpoint or entries
-    if (connection.holdsConntrack && this.conntrack !== undefined) {
-      this.conntrack.release(connection.clientNode, this.sim.now);
-      if (connection.endpointNode !== connection.clientNode) this.conntrack.release(connection.endpointNode, this.sim.now);
-    }
-    this.mode.closed(connection);
+  release(connection: Connection): void {
+    const holds = connection.holds;
+    if (holds === 0) return;
+    const now = this.sim.now;
+    const conntrack = this.conntrack as ConntrackTables;
+    if ((holds & HOLDS_CONNTRACK_CLIENT_NODE) !== 0) conntrack.release(connection.clientNode, now);
+    if ((holds & HOLDS_CONNTRACK_ENDPOINT_NODE) !== 0) conntrack.release(connection.endpointNode, now);
+    if ((holds & HOLDS_SCHEDULER_SLOT) !== 0) this.mode.releaseSlot(connection);
+    connection.holds = 0;
   }
 
   warnings(): string[] {
     return this.mode.warnings();
   }
 
-  private place(connection: Connection, rank: number): void {
-    connection.endpointRank = rank;
-    connection.endpointPod = this.cluster.backendPod(connection.service, rank);
-    connection.endpointNode = this.cluster.nodeOfBackendPod(connection.endpointPod);
+  private charge(connection: Connection, crossNode: boolean): void {
+    const cost = this.cost;
+    this.mode.lookupCost(connection, crossNode, cost);
+    connection.lookupNs = cost.clientNodeNs + cost.serverNodeNs;
+    if (connection.measured) this.metrics.lookup(cost.rules, connection.lookupNs + this.mode.nonServiceCpuPerConnection);
   }
 
   private track(tables: ConntrackTables, connection: Connection, crossNode: boolean): void {
     tables.add(connection.clientNode);
-    if (crossNode) tables.add(connection.endpointNode);
-    connection.holdsConntrack = true;
+    connection.holds |= HOLDS_CONNTRACK_CLIENT_NODE;
+    if (!crossNode) return;
+    tables.add(connection.endpointNode);
+    connection.holds |= HOLDS_CONNTRACK_ENDPOINT_NODE;
   }
 
-  private drop(connection: Connection, countAsConntrackDrop: boolean, reason: string): number {
-    connection.failure = reason;
-    if (countAsConntrackDrop) this.metrics.conntrackDrop();
-    return 0;
+  private unprogrammedReason(): FailureReason {
+    const reason = this.mode.unprogrammedReason;
+    if (reason === undefined) throw new Error('A proxy mode left a Service unprogrammed without saying why');
+    return reason;
+  }
+
+  private conntrackFull(connection: Connection): Dropped {
+    if (connection.measured) this.metrics.conntrackDrop();
+    return dropped('conntrack_full');
   }
 }

@@ -1,44 +1,39 @@
-import type { MetricSpec } from '../../src/contract/metric-spec.js';
+import type { MetricEntry } from '../core/model-definition.js';
 
 const NEW_CONNECTIONS = 'new connections dialled by requests that start in the measured window';
 
-/** The proxy model's metrics, in CSV column order (DESIGN.md §3). */
-export const PROXY_METRICS: readonly MetricSpec[] = [
+/** The proxy model's metrics, in CSV column order (docs/design.md, Metrics). */
+export const PROXY_METRICS: readonly MetricEntry[] = [
   {
     name: 'first_packet_p50_us',
     unit: 'us',
     headline: true,
     doc: 'Median first-packet latency of a new connection: the handshake\'s network round trip plus the proxy lookups on every node it crosses.',
     window: `${NEW_CONNECTIONS} that got through`,
-    model: 'proxy',
   },
   {
     name: 'first_packet_p99_us',
     unit: 'us',
     doc: '99th percentile of the same first-packet latency.',
     window: `${NEW_CONNECTIONS} that got through`,
-    model: 'proxy',
   },
   {
     name: 'rules_per_new_connection',
     unit: 'count',
     doc: 'Mean rules evaluated (iptables) or lookups made (IPVS hash-chain entries, nftables map lookups, eBPF map lookups) by a first packet, summed over all nodes it crosses.',
     window: `${NEW_CONNECTIONS} that got through`,
-    model: 'proxy',
   },
   {
     name: 'datapath_cpu_cores_per_node',
     unit: 'cores',
     doc: 'CPU the Service lookups cost, as cores per node: lookup time on every node (plus iptables walks of non-Service connections) ÷ (duration × nodes). Packet forwarding itself is not counted.',
     window: NEW_CONNECTIONS,
-    model: 'proxy',
   },
   {
     name: 'conntrack_drops',
     unit: 'count',
     doc: 'New connections dropped because the conntrack table of a node they cross was full; their requests fail after workload.connectTimeout.',
     window: NEW_CONNECTIONS,
-    model: 'proxy',
   },
   {
     name: 'proxy_latency_share_ratio',
@@ -46,6 +41,5 @@ export const PROXY_METRICS: readonly MetricSpec[] = [
     headline: true,
     doc: 'Share of request latency spent in proxy lookups: total lookup time paid by completed requests ÷ their total latency (mean lookup cost over mean latency).',
     window: 'requests that start in the measured window and complete',
-    model: 'proxy',
   },
 ];

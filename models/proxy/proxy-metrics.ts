@@ -1,8 +1,9 @@
-import { NS_PER_US, type Nanoseconds } from '../../src/engine/time.js';
-import { QuantileSketch } from '../../src/stats/quantile-sketch.js';
+import { NS_PER_US, type Nanoseconds } from '../../src/engine/index.js';
 import type { MetricValues } from '../../src/contract/metric-spec.js';
-import type { Request } from '../workload/request.js';
-import type { RequestProbe } from '../workload/request-flow.js';
+import { QuantileSketch } from '../../src/stats/index.js';
+import type { Connection } from '../core/connection.js';
+import type { Request } from '../core/request.js';
+import type { RequestProbe } from '../core/request-probe.js';
 
 /**
  * Collects the data plane's facts for the measured window: the first packet's latency of each
@@ -25,13 +26,18 @@ export class ProxyMetrics implements RequestProbe {
     this.cpuNs += cpuNs;
   }
 
+  /** Whether a full conntrack table dropped any measured connection. */
+  get droppedAny(): boolean {
+    return this.drops > 0;
+  }
+
   /** A measured new connection was dropped by a full conntrack table. */
   conntrackDrop(): void {
     this.drops++;
   }
 
-  connected(request: Request, firstPacket: Nanoseconds): void {
-    if (request.measured) this.firstPacketNs.add(firstPacket);
+  connected(connection: Connection, firstPacket: Nanoseconds): void {
+    if (connection.measured) this.firstPacketNs.add(firstPacket);
   }
 
   completed(request: Request, latency: Nanoseconds): void {
@@ -39,8 +45,6 @@ export class ProxyMetrics implements RequestProbe {
     this.latencyTotalNs += latency;
     this.lookupTotalNs += request.lookupNs;
   }
-
-  failed(): void {}
 
   values(duration: Nanoseconds, nodes: number): MetricValues {
     const p50 = this.firstPacketNs.quantile(0.5);
@@ -55,4 +59,3 @@ export class ProxyMetrics implements RequestProbe {
     };
   }
 }
-

@@ -1,4 +1,6 @@
-import type { Connection } from '../workload/connection.js';
+import type { Connection } from '../core/connection.js';
+import type { FailureReason } from '../core/failure-reason.js';
+import type { ServiceEndpoints } from '../cluster/endpoint-slices.js';
 
 /** What one first packet cost, filled in by a mode (a reused record: no allocation per connection). */
 export interface LookupCost {
@@ -18,14 +20,18 @@ export interface LookupCost {
 export interface ProxyMode {
   /** Whether the service translation creates nf_conntrack entries (eBPF socket-LB does not). */
   readonly usesConntrack: boolean;
-  /** Endpoint rank for a new connection, or -1 when the Service is not programmed here. */
-  chooseEndpoint(connection: Connection): number;
-  /** Fills `cost` for the first packet; `crossNode` when the endpoint is on another node. */
-  lookupCost(connection: Connection, crossNode: boolean, cost: LookupCost): void;
   /** Extra CPU (ns) per Service connection spent on the node's non-Service connections. */
   readonly nonServiceCpuPerConnection: number;
-  /** Why a connection to an unprogrammed Service failed, for the request's failure. */
-  readonly unprogrammedReason: string;
-  closed(connection: Connection): void;
+  /**
+   * Index into `endpoints.readyPods` for a new connection, or `undefined` when the Service is
+   * not programmed here (then `unprogrammedReason` says why). A mode that keeps per-endpoint
+   * state (IPVS lc) marks `connection.holds` with HOLDS_SCHEDULER_SLOT.
+   */
+  chooseEndpoint(connection: Connection, endpoints: ServiceEndpoints): number | undefined;
+  readonly unprogrammedReason: FailureReason | undefined;
+  /** Fills `cost` for the first packet; `crossNode` when the endpoint is on another node. */
+  lookupCost(connection: Connection, crossNode: boolean, cost: LookupCost): void;
+  /** Releases the scheduler slot of a connection that holds one (only called then). */
+  releaseSlot(connection: Connection): void;
   warnings(): string[];
 }

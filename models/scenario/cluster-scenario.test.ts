@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSettings } from '../../src/contract/scenario-model.js';
-import { scenarioValues } from '../../src/contract/scenario-values.js';
 import { mmcMeanWait } from '../../src/engine/queueing-theory.js';
-import { NS_PER_MS, s, us, type Nanoseconds } from '../../src/engine/time.js';
-import { FIXED_LOOKUP_LATENCY } from '../dns/fixed-latency-resolver.js';
-import type { Request } from '../workload/request.js';
-import type { RequestProbe } from '../workload/request-flow.js';
+import { NS_PER_MS, s, us, type Nanoseconds } from '../../src/engine/index.js';
 import { summarize } from '../../src/stats/index.js';
-import { ClusterScenario } from './cluster-scenario.js';
-import { scenarioConfig } from './scenario-config.js';
-import { SCENARIO_PARAMETERS } from './scenario-parameters.js';
+import type { Request } from '../core/request.js';
+import type { RequestProbe } from '../core/request-probe.js';
+import { FIXED_LOOKUP_LATENCY } from '../dns/fixed-latency-resolver.js';
+import { constant, runScenario, SHORT_RUN } from './testing/run-scenario.js';
 
-const SETTINGS: RunSettings = { seed: 1, replication: 0, warmup: s(2), duration: s(10) };
+const SETTINGS: RunSettings = SHORT_RUN;
 
 function run(overrides: Record<string, unknown>, settings: RunSettings = SETTINGS, observer?: RequestProbe) {
-  const config = scenarioConfig(scenarioValues(SCENARIO_PARAMETERS, overrides));
-  return new ClusterScenario(config, settings, observer).run();
+  return runScenario(overrides, settings, observer);
 }
 
 interface TracedRequest {
@@ -29,11 +25,10 @@ function requestTrace(overrides: Record<string, unknown>): TracedRequest[] {
   const trace: TracedRequest[] = [];
   const record = (request: Request) =>
     trace.push({ startedAt: request.startedAt, client: request.client, service: request.service });
-  run(overrides, SETTINGS, { connected: () => undefined, completed: record, failed: record });
+  run(overrides, SETTINGS, { completed: record, failed: record });
   return trace.sort((a, b) => a.startedAt - b.startedAt);
 }
 
-const constant = (value: string) => ({ dist: 'constant', value });
 /** nftables mode's default lookup cost (proxy.nftables.lookupCost): the same for every connection. */
 const NFTABLES_LOOKUP = us(1);
 
@@ -116,13 +111,11 @@ describe('the cluster scenario', () => {
       let sum = 0;
       let count = 0;
       const observer: RequestProbe = {
-        connected: () => undefined,
         completed: (request, latency) => {
           if (!request.measured) return;
           sum += latency - fixedDelay;
           count++;
         },
-        failed: () => undefined,
       };
       const { metrics } = run(
         {
@@ -158,7 +151,7 @@ describe('the cluster scenario', () => {
       'workload.requestsPerSecond': 300,
       'workload.serviceTime': constant('5ms'),
     }, { ...SETTINGS, duration: s(2) });
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('offered load >= 1');
+    // The backlog grows all run, so the warm-up check sees no steady state either.
+    expect(warnings.filter((warning) => warning.includes('offered load >= 1'))).toHaveLength(1);
   });
 });

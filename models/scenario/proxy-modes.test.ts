@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSettings } from '../../src/contract/scenario-model.js';
 import { scenarioValues } from '../../src/contract/scenario-values.js';
-import { s } from '../../src/engine/time.js';
+import { s } from '../../src/engine/index.js';
 import { linearRegression, rSquared } from 'simple-statistics';
-import { ClusterScenario } from './cluster-scenario.js';
-import { scenarioConfig } from './scenario-config.js';
-import { SCENARIO_PARAMETERS } from './scenario-parameters.js';
+import { scenarioModel } from '../index.js';
+import { constant, runScenario } from './testing/run-scenario.js';
 
 const SETTINGS: RunSettings = { seed: 1, replication: 0, warmup: s(1), duration: s(4) };
-const constant = (value: string) => ({ dist: 'constant', value });
+const PARAMETERS = scenarioModel.parameters;
 
 function metricsOf(overrides: Record<string, unknown>, settings: RunSettings = SETTINGS) {
-  const config = scenarioConfig(scenarioValues(SCENARIO_PARAMETERS, overrides));
-  return new ClusterScenario(config, settings).run();
+  return runScenario(overrides, settings);
 }
 
 /** First-packet p50 (µs) at each Service count, every request dialling, constant round trips. */
@@ -101,19 +99,11 @@ describe('conntrack and the eBPF map', () => {
     const services = 1_000;
     const observed = { failedToUnprogrammed: 0, failedOther: 0, completedToUnprogrammed: 0 };
     // 2,750 entries / (1 + 10) = 250 Services fit: numbers 0..249.
-    const config = scenarioConfig(
-      scenarioValues(SCENARIO_PARAMETERS, {
-        'proxy.mode': 'ebpf',
-        'proxy.ebpf.lbMapMax': 2_750,
-        'cluster.services': services,
-        'workload.connectTimeout': '1s',
-      }),
-    );
-    const result = new ClusterScenario(config, SETTINGS, {
-      connected: () => undefined,
+    const overrides = { 'proxy.mode': 'ebpf', 'proxy.ebpf.lbMapMax': 2_750, 'cluster.services': services, 'workload.connectTimeout': '1s' };
+    const result = runScenario(overrides, SETTINGS, {
       completed: (request) => void (request.service >= 250 && observed.completedToUnprogrammed++),
       failed: (request) => void (request.service >= 250 ? observed.failedToUnprogrammed++ : observed.failedOther++),
-    }).run();
+    });
     expect(observed.completedToUnprogrammed).toBe(0);
     expect(observed.failedOther).toBe(0);
     expect(observed.failedToUnprogrammed).toBeGreaterThan(100);
@@ -143,13 +133,13 @@ describe('connection reuse hides the proxy mode', () => {
 
 describe('bad proxy parameters', () => {
   it('rejects an unknown mode, a negative cost and an unknown scheduler with the usual messages', () => {
-    expect(() => scenarioValues(SCENARIO_PARAMETERS, { 'proxy.mode': 'userspace' })).toThrow(
+    expect(() => scenarioValues(PARAMETERS, { 'proxy.mode': 'userspace' })).toThrow(
       'Expected `proxy.mode` to be one of iptables, ipvs, nftables, ebpf, got `userspace`',
     );
-    expect(() => scenarioValues(SCENARIO_PARAMETERS, { 'proxy.iptables.ruleCost': '-5ns' })).toThrow(
+    expect(() => scenarioValues(PARAMETERS, { 'proxy.iptables.ruleCost': '-5ns' })).toThrow(
       'Expected `proxy.iptables.ruleCost` to be a duration with a unit (ns, us, ms, s, m, h) from 0s to 1s, got `-5ns`',
     );
-    expect(() => scenarioValues(SCENARIO_PARAMETERS, { 'proxy.ipvs.scheduler': 'wrr' })).toThrow(
+    expect(() => scenarioValues(PARAMETERS, { 'proxy.ipvs.scheduler': 'wrr' })).toThrow(
       'Expected `proxy.ipvs.scheduler` to be one of rr, lc, sh, got `wrr`',
     );
   });

@@ -1,8 +1,8 @@
-import type { Simulation } from '../../src/engine/simulation.js';
+import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 import { StationBank, type StationBankReport } from '../../src/engine/station-bank.js';
-import type { Nanoseconds } from '../../src/engine/time.js';
-import type { Connection } from './connection.js';
-import type { Request } from './request.js';
+import type { Connection } from '../core/connection.js';
+import type { UtilizationSource } from '../core/model-definition.js';
+import type { Request } from '../core/request.js';
 
 /** Utilisation facts about the backend pods at the end of the measured window. */
 export type PodLoadReport = StationBankReport;
@@ -12,8 +12,9 @@ export type PodLoadReport = StationBankReport;
  * one per pod, kept as typed arrays (StationBank) so 300,000 pods cost a few megabytes and a
  * request touches one cache line of pod state; a request is at the pod its connection reached.
  */
-export class BackendPods {
+export class BackendPods implements UtilizationSource {
   private readonly bank: StationBank<Request>;
+  private load: PodLoadReport | undefined;
 
   constructor(sim: Simulation, pods: number, concurrency: number, onServed: (request: Request) => void) {
     this.bank = new StationBank<Request>(sim, {
@@ -35,8 +36,17 @@ export class BackendPods {
     this.bank.resetStatistics();
   }
 
-  /** Every pod's utilisation and offered load so far; call at the end of the window. */
-  report(): PodLoadReport {
-    return this.bank.report();
+  /** Ends the measured window: every pod's utilisation and offered load over it. */
+  endWindow(): PodLoadReport {
+    return (this.load = this.bank.report());
+  }
+
+  windowMaxUtilization(): number {
+    return this.windowLoad().maxUtilization;
+  }
+
+  /** The report of the window that ended (an empty one before then). */
+  windowLoad(): PodLoadReport {
+    return this.load ?? { maxUtilization: 0, overloaded: 0, worst: undefined, worstOfferedLoad: 0 };
   }
 }

@@ -1,40 +1,33 @@
-import type { Simulation } from '../../src/engine/simulation.js';
-import type { Nanoseconds } from '../../src/engine/time.js';
+import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 import type { Sampler } from '../../src/random/index.js';
 import type { Cluster } from '../cluster/cluster.js';
+import type { Connection } from '../core/connection.js';
+import type { FailureReason } from '../core/failure-reason.js';
+import { newRequest, resetRequest, type Request } from '../core/request.js';
+import type { RequestProbe } from '../core/request-probe.js';
 import type { NameResolver } from '../dns/name-resolver.js';
+import type { NetworkPaths } from '../network/network-paths.js';
 import type { DataPlane } from '../proxy/data-plane.js';
-import { BackendPods } from './backend-pods.js';
-import type { Connection } from './connection.js';
-import { ConnectionPools, type PoolLimits } from './connection-pool.js';
-import type { Request } from './request.js';
+import type { BackendPods } from './backend-pods.js';
+import type { ConnectionPools } from './connection-pools.js';
 
-/** Facts the flow emits; collectors turn them into statistics (DESIGN.md §6). */
-export interface RequestProbe {
-  /** A new connection's handshake finished: its first packet took `firstPacket`. */
-  connected(request: Request, firstPacket: Nanoseconds): void;
-  completed(request: Request, latency: Nanoseconds): void;
-  failed(request: Request): void;
-}
-
-/** The draws a request needs, each from its own named stream (DESIGN.md §4). */
+/** The draws a request needs, each from its own named stream (docs/design.md, Determinism). */
 export interface RequestSamplers {
   readonly client: Sampler;
   readonly service: Sampler;
   readonly serviceTime: Sampler;
-  readonly sameNodeRtt: Sampler;
-  readonly crossNodeRtt: Sampler;
 }
 
 export interface RequestFlowParts {
   readonly sim: Simulation;
   readonly cluster: Cluster;
-  readonly limits: PoolLimits;
-  readonly podConcurrency: number;
+  readonly pools: ConnectionPools;
+  readonly pods: BackendPods;
   readonly samplers: RequestSamplers;
+  readonly network: NetworkPaths;
   readonly resolver: NameResolver;
   readonly dataPlane: DataPlane;
-  readonly probe: RequestProbe;
+  readonly probe: Required<RequestProbe>;
   /** `workload.connectTimeout`: how long a client waits on a connection whose SYNs are lost. */
   readonly connectTimeout: Nanoseconds;
   /** The measured window [start, end]: requests starting inside it are measured. */
@@ -43,131 +36,131 @@ export interface RequestFlowParts {
 }
 
 /**
- * One request's path (DESIGN.md §1): pick a pooled connection or resolve the name, let the
- * data plane choose the endpoint and do the handshake; then the request crosses the network,
- * queues at the backend pod, and the response comes back. Handlers are bound once; the
- * request record carries the state between events.
+ * One request's path (docs/design.md, The path of a request): take a pooled connection, or wait
+ * for one while dialling (name lookup, the data plane's choice of endpoint, the handshake);
+ * then the request crosses the network, queues at the backend pod, and the response comes back.
+ * A dial and the request that started it are separate: as in Go's Transport, the request takes
+ * whichever connection is ready first, and a dial that finishes after its request was served
+ * goes to the pool. Handlers are bound once; the records carry the state between events.
  */
 export class RequestFlow {
-  readonly pods: BackendPods;
-  readonly pools: ConnectionPools;
-  private readonly afterResolve = this.dial.bind(this);
-  private readonly afterHandshake = this.send.bind(this);
+  private readonly afterResolve = this.connect.bind(this);
+  private readonly afterResolveFailed = this.dialFailed.bind(this);
+  private readonly afterHandshake = this.established.bind(this);
+  private readonly afterConnectTimeout = this.connectTimedOut.bind(this);
   private readonly atPod = this.arriveAtPod.bind(this);
   private readonly afterResponse = this.finish.bind(this);
-  private readonly afterConnectTimeout = this.fail.bind(this);
   private measuredInFlight = 0;
+  private acceptingMeasured = true;
   /** Records of settled requests, reused: no allocation per request. */
   private readonly spareRequests: Request[] = [];
-  private acceptingMeasured = true;
+  /** Why each connection in state `connecting` without an endpoint will fail (its SYN was dropped). */
+  private readonly droppedDials = new Map<Connection, FailureReason>();
 
-  constructor(private readonly parts: RequestFlowParts) {
-    this.pods = new BackendPods(parts.sim, parts.cluster.backendPods, parts.podConcurrency, this.served.bind(this));
-    this.pools = new ConnectionPools(parts.sim, parts.limits, parts.dataPlane.closed.bind(parts.dataPlane));
-  }
+  constructor(private readonly parts: RequestFlowParts) {}
 
   /** A new application call now, from a random client pod to a Service by popularity. */
   start(): void {
-    const { sim, cluster, samplers } = this.parts;
+    const { sim, cluster, samplers, pools } = this.parts;
     const client = samplers.client.sample();
     const service = samplers.service.sample();
     const now = sim.now;
     const measured = now >= this.parts.windowStart && now <= this.parts.windowEnd;
-    const request = this.newRequest(client, service, cluster.nodeOfClient(client), now, measured);
+    const request = resetRequest(this.spareRequests.pop() ?? newRequest(), client, service, cluster.nodeOfClient(client), now, measured);
     if (measured) this.measuredInFlight++;
     const poolKey = client * cluster.services + service;
-    const idle = this.pools.takeIdle(poolKey);
-    if (idle !== undefined) return this.sendOn(request, idle);
+    const idle = pools.takeIdle(poolKey);
+    if (idle !== undefined) return this.send(request, idle);
     request.dialled = true;
-    request.connection = this.pools.dial(poolKey, client, service, request.clientNode);
-    this.parts.resolver.resolve(request, this.afterResolve);
+    this.parts.resolver.resolve(pools.dial(poolKey, request), this.afterResolve, this.afterResolveFailed);
   }
 
-  /** No more measured requests will start: the run may end once the last one finishes. */
+  /** No more measured requests will start: the run may end once the last one settles. */
   closeWindow(): void {
     this.acceptingMeasured = false;
     if (this.measuredInFlight === 0) this.parts.sim.stop();
   }
 
-  private dial(request: Request): void {
-    if (request.failure !== undefined) return this.fail(request);
-    const connection = request.connection as Connection;
-    const lookup = this.parts.dataPlane.connect(connection, request.measured);
-    if (connection.failure !== undefined) {
+  /** The name is resolved: the SYN crosses the client node's data plane. */
+  private connect(connection: Connection): void {
+    connection.state = 'connecting';
+    const outcome = this.parts.dataPlane.connect(connection);
+    if (outcome.kind === 'dropped') {
       // The SYN is dropped silently: the client retransmits until its connect timeout.
-      request.failure = connection.failure;
-      this.parts.sim.post(this.parts.connectTimeout, this.afterConnectTimeout, request);
+      this.droppedDials.set(connection, outcome.reason);
+      this.parts.sim.post(this.parts.connectTimeout, this.afterConnectTimeout, connection);
       return;
     }
-    request.lookupNs = lookup;
-    const handshake = this.roundTrip(connection) + lookup;
-    this.parts.probe.connected(request, handshake);
-    this.parts.sim.post(handshake, this.afterHandshake, request);
+    const handshake = this.parts.network.roundTrip(connection.clientNode, connection.endpointNode) + connection.lookupNs;
+    this.parts.probe.connected(connection, handshake);
+    this.parts.sim.post(handshake, this.afterHandshake, connection);
   }
 
-  private send(request: Request): void {
-    const connection = request.connection as Connection;
+  private connectTimedOut(connection: Connection): void {
+    const reason = this.droppedDials.get(connection) as FailureReason;
+    this.droppedDials.delete(connection);
+    this.dialFailed(connection, reason);
+  }
+
+  /** The dial failed: its request, if still waiting for it, fails; the connection closes. */
+  private dialFailed(connection: Connection, reason: FailureReason): void {
+    const waiter = connection.dialler;
+    this.parts.pools.close(connection);
+    if (waiter === undefined) return;
+    this.parts.pools.stopWaiting(waiter);
+    waiter.failure = reason;
+    this.settle(waiter, 'failed');
+  }
+
+  /** The handshake finished: the dialling request takes it, or it goes back to the pool. */
+  private established(connection: Connection): void {
     connection.state = 'busy';
-    this.sendOn(request, connection);
+    const waiter = connection.dialler;
+    if (waiter === undefined) return this.putBack(connection);
+    this.parts.pools.stopWaiting(waiter);
+    waiter.lookupNs = connection.lookupNs;
+    this.send(waiter, connection);
   }
 
-  private sendOn(request: Request, connection: Connection): void {
+  /** A usable connection is free: a waiting request of its pool gets it, or it is kept idle or closed. */
+  private putBack(connection: Connection): void {
+    const waiter = this.parts.pools.put(connection);
+    if (waiter !== undefined) this.send(waiter, connection);
+  }
+
+  private send(request: Request, connection: Connection): void {
+    request.state = 'sent';
     request.connection = connection;
+    connection.state = 'busy';
     connection.requestsCarried++;
-    request.oneWayDelay = Math.round(this.roundTrip(connection) / 2);
+    request.oneWayDelay = Math.round(this.parts.network.roundTrip(connection.clientNode, connection.endpointNode) / 2);
     this.parts.sim.post(request.oneWayDelay, this.atPod, request);
   }
 
   private arriveAtPod(request: Request): void {
     const pod = (request.connection as Connection).endpointPod;
-    this.pods.submit(pod, request, this.parts.samplers.serviceTime.sample());
+    this.parts.pods.submit(pod, request, this.parts.samplers.serviceTime.sample());
   }
 
-  private served(request: Request): void {
+  /** The pod served it: the response travels back. */
+  served(request: Request): void {
     this.parts.sim.post(request.oneWayDelay, this.afterResponse, request);
   }
 
   private finish(request: Request): void {
-    this.pools.release(request.connection as Connection);
-    this.parts.probe.completed(request, this.parts.sim.now - request.startedAt);
-    this.settle(request);
-  }
-
-  private fail(request: Request): void {
-    if (request.connection !== undefined) this.pools.close(request.connection);
-    this.parts.probe.failed(request);
-    this.settle(request);
-  }
-
-  private settle(request: Request): void {
+    const connection = request.connection as Connection;
     request.connection = undefined;
+    this.parts.probe.completed(request, this.parts.sim.now - request.startedAt);
+    this.settle(request, 'completed');
+    this.putBack(connection);
+  }
+
+  private settle(request: Request, state: 'completed' | 'failed'): void {
+    request.state = state;
+    if (state === 'failed') this.parts.probe.failed(request);
     this.spareRequests.push(request);
     if (!request.measured) return;
     this.measuredInFlight--;
     if (!this.acceptingMeasured && this.measuredInFlight === 0) this.parts.sim.stop();
-  }
-
-  /** A request record, reused from a settled request where one is spare. */
-  private newRequest(client: number, service: number, clientNode: number, startedAt: Nanoseconds, measured: boolean): Request {
-    const request = this.spareRequests.pop();
-    if (request === undefined) {
-      return { client, service, clientNode, startedAt, measured, dialled: false, connection: undefined, lookupNs: 0, oneWayDelay: 0, failure: undefined };
-    }
-    request.client = client;
-    request.service = service;
-    request.clientNode = clientNode;
-    request.startedAt = startedAt;
-    request.measured = measured;
-    request.dialled = false;
-    request.lookupNs = 0;
-    request.oneWayDelay = 0;
-    request.failure = undefined;
-    return request;
-  }
-
-  private roundTrip(connection: Connection): Nanoseconds {
-    const { samplers } = this.parts;
-    const rtt = connection.clientNode === connection.endpointNode ? samplers.sameNodeRtt : samplers.crossNodeRtt;
-    return Math.round(rtt.sample());
   }
 }

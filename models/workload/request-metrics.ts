@@ -1,19 +1,18 @@
-import { NS_PER_MS, NS_PER_S, type Nanoseconds } from '../../src/engine/time.js';
-import { QuantileSketch } from '../../src/stats/quantile-sketch.js';
-import type { Request } from '../workload/request.js';
-import type { RequestProbe } from '../workload/request-flow.js';
+import type { MetricValues } from '../../src/contract/metric-spec.js';
+import { NS_PER_S, toMilliseconds, type Nanoseconds } from '../../src/engine/index.js';
+import { QuantileSketch } from '../../src/stats/index.js';
+import type { Request } from '../core/request.js';
+import type { RequestProbe } from '../core/request-probe.js';
 
 /**
  * Collects request facts of the measured window into counts and a latency sketch; only
- * requests that started inside the window count (DESIGN.md §3).
+ * requests that started inside the window count (docs/design.md, Metrics).
  */
 export class RequestMetrics implements RequestProbe {
   private readonly latencyNs = new QuantileSketch();
   private completedCount = 0;
   private failedCount = 0;
   private dialledCount = 0;
-
-  connected(): void {}
 
   completed(request: Request, latency: Nanoseconds): void {
     if (!request.measured) return;
@@ -28,20 +27,18 @@ export class RequestMetrics implements RequestProbe {
     if (request.dialled) this.dialledCount++;
   }
 
-  /** The first scenario's request metrics; a ratio with no requests is empty, not 0. */
-  values(duration: Nanoseconds): Record<string, number | undefined> {
+  /** The request metrics; a ratio with no requests is empty, not 0. */
+  values(duration: Nanoseconds): MetricValues {
     const started = this.completedCount + this.failedCount;
+    const p50 = this.latencyNs.quantile(0.5);
+    const p99 = this.latencyNs.quantile(0.99);
     return {
       requests_completed: this.completedCount,
       throughput_per_s: this.completedCount / (duration / NS_PER_S),
-      request_latency_p50_ms: toMs(this.latencyNs.quantile(0.5)),
-      request_latency_p99_ms: toMs(this.latencyNs.quantile(0.99)),
+      request_latency_p50_ms: p50 === undefined ? undefined : toMilliseconds(p50),
+      request_latency_p99_ms: p99 === undefined ? undefined : toMilliseconds(p99),
       request_error_ratio: started > 0 ? this.failedCount / started : undefined,
       new_connection_ratio: started > 0 ? this.dialledCount / started : undefined,
     };
   }
-}
-
-function toMs(value: number | undefined): number | undefined {
-  return value === undefined ? undefined : value / NS_PER_MS;
 }

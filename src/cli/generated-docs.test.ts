@@ -45,6 +45,14 @@ describe('generated documents', () => {
     expect(staleDocuments(changed, root)).toContain('README.md');
   });
 
+  it('finds every model folder\'s README, with no list to keep up to date', () => {
+    const root = freshRoot();
+    mkdirSync(join(root, 'models', 'newmodel'), { recursive: true });
+    writeFileSync(join(root, 'models', 'newmodel', 'README.md'), '<!-- generated:parameters-proxy -->\n<!-- /generated:parameters-proxy -->\n');
+    expect(staleDocuments(fakeModel(), root)).toEqual(['models/newmodel/README.md']);
+    expect(expectedDocuments(fakeModel(), root).get('models/newmodel/README.md')).toContain('`proxy.mode`');
+  });
+
   it('leaves a README without markers alone', () => {
     const root = freshRoot('# Readme without generated sections\n');
     expect([...expectedDocuments(fakeModel(), root).keys()]).not.toContain('README.md');

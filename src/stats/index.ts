@@ -1,9 +1,10 @@
 /**
- * Statistics for the simulator (DESIGN.md §2, §5, §6): models emit probes, and these collectors
+ * Statistics for the simulator (docs/design.md: Layers, Scale, House style): models emit probes, and these collectors
  * turn them into bounded streaming statistics; the replication summaries turn runs into the
  * `_mean`, `_ci95`, `_diff` and `_diff_ci95` columns of `X.summary.csv`.
  */
 export { Counter } from './counter.js';
+export { mserTruncation, type MserTruncation } from './mser.js';
 export { pairedDifference } from './paired-difference.js';
 export {
   DEFAULT_MAX_BINS,

@@ -3,7 +3,7 @@ import { Welford } from './welford.js';
 
 /**
  * One metric of one point over its replications: what `X.summary.csv` prints as `<metric>_mean`
- * and `<metric>_ci95` (DESIGN.md §3). Fields a sample cannot support are undefined, printed empty.
+ * and `<metric>_ci95` (docs/design.md, Contracts). Fields a sample cannot support are undefined, printed empty.
  */
 export interface ReplicationSummary {
   /** Replications that had a value. */

@@ -2,7 +2,7 @@
  * Test oracle, part 1: the nat table kube-proxy's iptables mode writes on one node, as
  * iptables-save text, for a small cluster of ClusterIP Services (one TCP port each). Tests of
  * the fast iptables model compare its rule counts with walks of this table
- * (iptables-reference-walker.test-support.ts). It never imports the model; tests only.
+ * (iptables-reference-walker.ts). It never imports the model; tests only.
  *
  * Rule text follows kube-proxy (`pkg/proxy/iptables/proxier.go`, expected output in
  * `proxier_test.go`), with iptables-save's layout: `-s`/`-d` (with /32) and `-p` before the
@@ -24,9 +24,9 @@ import { createHash } from 'node:crypto';
 import {
   BUILT_IN_NAT_CHAINS, ipToNumber, numberToIp, walkFirstPacket,
   type NatTable, type Packet, type WalkResult,
-} from './iptables-reference-walker.test-support.js';
+} from './iptables-reference-walker.js';
 
-export * from './iptables-reference-walker.test-support.js';
+export * from './iptables-reference-walker.js';
 
 export interface NatTableSpec {
   /** Number of ClusterIP Services S. */

@@ -1,0 +1,101 @@
+import type { Nanoseconds } from '../../src/engine/time.js';
+import type { Request } from './request.js';
+
+/**
+ * Where a connection is in its life:
+ * - `resolving`: dialled, the client's resolver is looking the name up;
+ * - `connecting`: the SYN is out (placed on an endpoint, or dropped and waiting out the
+ *   client's connect timeout);
+ * - `busy`: carrying a request; `idle`: in its client's pool; `closed`: the record is spare.
+ */
+export type ConnectionState = 'resolving' | 'connecting' | 'busy' | 'idle' | 'closed';
+
+/**
+ * What a connection holds in the data plane, as bits, so closing it releases exactly what it
+ * acquired and nothing else (a connection whose dial failed before the data plane holds 0).
+ */
+export const HOLDS_CONNTRACK_CLIENT_NODE = 1;
+export const HOLDS_CONNTRACK_ENDPOINT_NODE = 2;
+export const HOLDS_SCHEDULER_SLOT = 4;
+
+/**
+ * One TCP connection from a client pod to a Service, pinned to the endpoint the proxy chose
+ * when it was dialled (kube-proxy balances connections, not requests). Records are reused
+ * after a connection closes (ConnectionPools keeps the spares).
+ */
+export interface Connection {
+  state: ConnectionState;
+  /** Pool key: client × services + service. */
+  poolKey: number;
+  client: number;
+  service: number;
+  clientNode: number;
+  /** Dialled by a request of the measured window (its lookups count in the proxy metrics). */
+  measured: boolean;
+  /** The request waiting for this dial, until it is served by this or another connection. */
+  dialler: Request | undefined;
+  /** Endpoint index in the Service's endpoint list as the client node's data plane sees it, its pod and node. */
+  endpointIndex: number;
+  endpointPod: number;
+  endpointNode: number;
+  /** Proxy lookup time its first packet paid (ns). */
+  lookupNs: Nanoseconds;
+  /** HOLDS_* bits: data-plane state taken for it, released when it closes. */
+  holds: number;
+  /** Requests sent on it so far; it closes at `workload.requestsPerConnection`. */
+  requestsCarried: number;
+  /** When it last became idle (meaningful in state `idle`). */
+  idleSince: Nanoseconds;
+  /** Neighbours among all idle connections of the run, oldest first (idle timeout). */
+  olderIdle: Connection | undefined;
+  newerIdle: Connection | undefined;
+  /** Neighbours among its client pod's idle connections, oldest first (MaxIdleConns). */
+  olderOfClient: Connection | undefined;
+  newerOfClient: Connection | undefined;
+}
+
+export function newConnection(): Connection {
+  return {
+    state: 'closed',
+    poolKey: -1,
+    client: -1,
+    service: -1,
+    clientNode: -1,
+    measured: false,
+    dialler: undefined,
+    endpointIndex: -1,
+    endpointPod: -1,
+    endpointNode: -1,
+    lookupNs: 0,
+    holds: 0,
+    requestsCarried: 0,
+    idleSince: 0,
+    olderIdle: undefined,
+    newerIdle: undefined,
+    olderOfClient: undefined,
+    newerOfClient: undefined,
+  };
+}
+
+/** Makes `connection` a new dial for `dialler` (a reused record gets every field reset). */
+export function resetConnection(connection: Connection, poolKey: number, dialler: Request): Connection {
+  connection.state = 'resolving';
+  connection.poolKey = poolKey;
+  connection.client = dialler.client;
+  connection.service = dialler.service;
+  connection.clientNode = dialler.clientNode;
+  connection.measured = dialler.measured;
+  connection.dialler = dialler;
+  connection.endpointIndex = -1;
+  connection.endpointPod = -1;
+  connection.endpointNode = -1;
+  connection.lookupNs = 0;
+  connection.holds = 0;
+  connection.requestsCarried = 0;
+  connection.idleSince = 0;
+  connection.olderIdle = undefined;
+  connection.newerIdle = undefined;
+  connection.olderOfClient = undefined;
+  connection.newerOfClient = undefined;
+  return connection;
+}

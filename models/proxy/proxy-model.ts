@@ -1,0 +1,41 @@
+import { defineModel } from '../core/model-definition.js';
+import { createDataPlane } from './create-data-plane.js';
+import type { DataPlane } from './data-plane.js';
+import { PROXY_METRICS } from './proxy-metric-specs.js';
+import { ProxyMetrics } from './proxy-metrics.js';
+import { PROXY_PARAMETERS } from './proxy-parameters.js';
+
+declare module '../core/seams.js' {
+  interface Seams {
+    /** Every node's Service data plane. */
+    dataPlane: DataPlane;
+  }
+}
+
+/** kube-proxy (iptables, IPVS, nftables) or eBPF socket-LB on every node, with conntrack. */
+export const proxyModel = defineModel({
+  name: 'proxy',
+  parameters: PROXY_PARAMETERS,
+  metrics: PROXY_METRICS,
+  failureReasons: {
+    conntrack_full: 'a full conntrack table on a node the SYN crossed dropped it; the client gave up at workload.connectTimeout',
+    not_in_ebpf_map: 'the Service did not fit in the eBPF LB map (proxy.ebpf.lbMapMax), so nothing translated its ClusterIP; the client gave up at workload.connectTimeout',
+  },
+  wire(config, { sim, streams, seams, probes, settings }) {
+    const cluster = seams.get('cluster', 'proxy');
+    const metrics = new ProxyMetrics();
+    const dataPlane = createDataPlane(config.proxy, { sim, cluster, views: seams.get('nodeViews', 'proxy'), streams, metrics });
+    probes.add(metrics);
+    seams.provide('dataPlane', dataPlane, 'proxy');
+    const { mode, ipvs, conntrack } = config.proxy;
+    return {
+      metrics: () => metrics.values(settings.duration, cluster.nodes),
+      warnings: () => dataPlane.warnings(),
+      // lc weighs connections closed within the FIN timeout; conntrack counts matter once a table fills.
+      timeConstants: () => [
+        ...(mode === 'ipvs' && ipvs.scheduler === 'lc' ? [{ parameter: 'proxy.ipvs.tcpFinTimeout', duration: ipvs.tcpFinTimeout }] : []),
+        ...(metrics.droppedAny ? [{ parameter: 'proxy.conntrack.timeWaitTimeout', duration: conntrack.timeWaitTimeout }] : []),
+      ],
+    };
+  },
+});

@@ -1,0 +1,79 @@
+import type { MetricValues } from '../../src/contract/metric-spec.js';
+import { NS_PER_S } from '../../src/engine/index.js';
+import { exponentialSampler, makeSampler, uniformIndexSampler } from '../../src/random/index.js';
+import { defineModel, type UtilizationSource } from '../core/model-definition.js';
+import { BackendPods } from './backend-pods.js';
+import { ConnectionPools } from './connection-pools.js';
+import { PoissonArrivals } from './poisson-arrivals.js';
+import { RequestFlow } from './request-flow.js';
+import { RequestMetrics } from './request-metrics.js';
+import { ServicePopularity } from './service-popularity.js';
+import { WORKLOAD_METRICS } from './workload-metric-specs.js';
+import { WORKLOAD_PARAMETERS } from './workload-parameters.js';
+
+/**
+ * Who calls whom: Poisson calls from client pods to Services by Zipf popularity, Go-style
+ * connection pools, the request path through the resolver and the data plane, and the
+ * backend pods' queues.
+ */
+export const workloadModel = defineModel({
+  name: 'workload',
+  parameters: WORKLOAD_PARAMETERS,
+  metrics: WORKLOAD_METRICS,
+  wire(config, { sim, streams, settings, seams, probes, stations }) {
+    const workload = config.workload;
+    const cluster = seams.get('cluster', 'workload');
+    const requestMetrics = new RequestMetrics();
+    probes.add(requestMetrics);
+    let flow: RequestFlow | undefined;
+    const pods = new BackendPods(sim, cluster.initialBackendPods, workload.podConcurrency, (request) => flow?.served(request));
+    stations.push(pods);
+    const windowEnd = settings.warmup + settings.duration;
+    return {
+      begin() {
+        const dataPlane = seams.get('dataPlane', 'workload');
+        flow = new RequestFlow({
+          sim,
+          cluster,
+          pools: new ConnectionPools(sim, workload, dataPlane.release.bind(dataPlane)),
+          pods,
+          samplers: {
+            client: uniformIndexSampler(streams.get('workload/clients'), workload.clientPods),
+            service: new ServicePopularity(streams, cluster.services, workload.zipfExponent),
+            serviceTime: makeSampler(workload.serviceTime, streams.get('workload/service-time')),
+          },
+          network: seams.get('network', 'workload'),
+          resolver: seams.get('resolver', 'workload'),
+          dataPlane,
+          probe: probes,
+          connectTimeout: workload.connectTimeout,
+          windowStart: settings.warmup,
+          windowEnd,
+        });
+        const started = flow;
+        const gaps = exponentialSampler(streams.get('workload/arrivals'), NS_PER_S / workload.requestsPerSecond);
+        new PoissonArrivals(sim, gaps, windowEnd, () => started.start(), () => started.closeWindow()).begin();
+      },
+      startWindow: () => pods.startWindow(),
+      endWindow: () => void pods.endWindow(),
+      metrics: (): MetricValues => ({
+        ...requestMetrics.values(settings.duration),
+        max_station_utilization: Math.max(...stations.map((station: UtilizationSource) => station.windowMaxUtilization())),
+        max_pod_utilization: pods.windowMaxUtilization(),
+      }),
+      warnings: () => overloadWarnings(pods),
+      timeConstants: () =>
+        workload.requestsPerConnection > 1 && workload.maxIdlePerService > 0 ? [{ parameter: 'workload.idleTimeout', duration: workload.idleTimeout }] : [],
+    };
+  },
+});
+
+function overloadWarnings(pods: BackendPods): string[] {
+  const { overloaded, worst, worstOfferedLoad } = pods.windowLoad();
+  if (overloaded === 0) return [];
+  return [
+    `${overloaded} backend pod(s) had an offered load >= 1 (worst: ${worst} at ${worstOfferedLoad.toFixed(2)}): ` +
+      'their queues never settle, so latency percentiles describe a growing backlog. ' +
+      'Raise workload.podConcurrency or cluster.endpointsPerService, or lower workload.requestsPerSecond.',
+  ];
+}
