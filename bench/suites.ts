@@ -18,9 +18,7 @@ import {
   RandomStreams,
   uniformIndexSampler,
   uniformSampler,
-  weightedChoiceSampler,
   zipfSampler,
-  bernoulliSampler,
   type Sampler,
 } from '../src/random/index.js';
 
@@ -60,8 +58,6 @@ runSuite('random: one draw', (suite) => {
     ['bounded Pareto', boundedParetoSampler(streams.get('pareto'), 1, 1000, 1.2)],
     ['Zipf n=30,000 s=1', zipfSampler(streams.get('zipf'), 30_000, 1)],
     ['Zipf n=1,000,000 s=0.8', zipfSampler(streams.get('zipf-large'), 1_000_000, 0.8)],
-    ['Bernoulli', bernoulliSampler(streams.get('bernoulli'), 0.3)],
-    ['weighted choice (alias, 100 weights)', weightedChoiceSampler(streams.get('weighted'), Array.from({ length: 100 }, (_, i) => i + 1))],
     ['empirical (1,000 values)', empiricalSampler(streams.get('empirical'), Array.from({ length: 1000 }, (_, i) => i))],
   ];
   let sink = 0;
