@@ -1,11 +1,13 @@
 /**
- * benchmark.js suites (`npm run bench`), grouped as docs/design.md, House style asks: frequent operations
- * (schedule + pop, one draw of each distribution), a targeted component (a Station), and a
- * whole simulation (bench/mmc.ts and bench/scenario-scale.ts run separately).
+ * benchmark.js suites (`npm run bench`), grouped as docs/design.md, House style, asks: frequent operations
+ * (schedule + pop, one draw of each distribution), targeted components (a Station, a
+ * StationBank), and a whole simulation (bench/mmc.ts and bench/scenario-scale.ts run
+ * separately).
  */
 import Benchmark from 'benchmark';
 import { Simulation } from '../src/engine/simulation.js';
 import { Station } from '../src/engine/station.js';
+import { StationBank } from '../src/engine/station-bank.js';
 import { ms } from '../src/engine/time.js';
 import {
   boundedParetoSampler,
@@ -14,10 +16,9 @@ import {
   exponentialSampler,
   lognormalSampler,
   RandomStreams,
+  uniformIndexSampler,
   uniformSampler,
-  weightedChoiceSampler,
   zipfSampler,
-  bernoulliSampler,
   type Sampler,
 } from '../src/random/index.js';
 
@@ -57,8 +58,6 @@ runSuite('random: one draw', (suite) => {
     ['bounded Pareto', boundedParetoSampler(streams.get('pareto'), 1, 1000, 1.2)],
     ['Zipf n=30,000 s=1', zipfSampler(streams.get('zipf'), 30_000, 1)],
     ['Zipf n=1,000,000 s=0.8', zipfSampler(streams.get('zipf-large'), 1_000_000, 0.8)],
-    ['Bernoulli', bernoulliSampler(streams.get('bernoulli'), 0.3)],
-    ['weighted choice (alias, 100 weights)', weightedChoiceSampler(streams.get('weighted'), Array.from({ length: 100 }, (_, i) => i + 1))],
     ['empirical (1,000 values)', empiricalSampler(streams.get('empirical'), Array.from({ length: 1000 }, (_, i) => i))],
   ];
   let sink = 0;
@@ -77,4 +76,23 @@ runSuite('targeted: Station', (suite) => {
     station.submit(sim.now, Math.round(service.sample()));
     sim.run(sim.now + Math.round(gaps.sample()));
   });
+});
+
+runSuite('targeted: StationBank', (suite) => {
+  // The Station's row through the bank: one 4-server station at 90 % load, then the same load
+  // spread over 10,000 stations (3 pages), as backend pods see it. A job is its station number.
+  for (const stations of [1, 10_000]) {
+    const sim = new Simulation();
+    const streams = new RandomStreams(1, 0);
+    const service = exponentialSampler(streams.get('service'), ms(3.6));
+    const gaps = exponentialSampler(streams.get('gaps'), ms(1) / stations);
+    const pick = uniformIndexSampler(streams.get('pick'), stations);
+    const stationOf = (job: number) => job;
+    const bank = new StationBank<number>(sim, { name: 'bench', stations, servers: 4, stationOf, onDone: () => undefined });
+    suite.add(`submit + serve, ${stations.toLocaleString('en')} M/M/4 station(s) at ρ = 0.9`, () => {
+      const station = pick.sample();
+      bank.submit(station, station, Math.round(service.sample()));
+      sim.run(sim.now + Math.round(gaps.sample()));
+    });
+  }
 });

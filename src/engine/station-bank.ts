@@ -1,6 +1,6 @@
+import { CServerDiscipline, STATION_RECORD_SIZE } from './c-server-discipline.js';
 import { JobQueue } from './job-queue.js';
 import type { Simulation } from './simulation.js';
-import { requireServers } from './station.js';
 import type { Nanoseconds } from './time.js';
 
 export interface StationBankOptions<J> {
@@ -12,16 +12,12 @@ export interface StationBankOptions<J> {
   readonly servers: number;
   /** Which station a job is at: the bank keeps no per-job record, the job knows. */
   readonly stationOf: (job: J) => number;
+  /** Called when a server takes the job, with how long it waited in its station's queue. */
+  readonly onStart?: (job: J, waited: Nanoseconds) => void;
   /** Called when the job's service ends. */
   readonly onDone: (job: J) => void;
 }
 
-/** Fields of one station, interleaved so a station's state sits in one cache line. */
-const BUSY = 0;
-const LAST_CHANGE = 1;
-const BUSY_AREA = 2;
-const DEMAND = 3;
-const STRIDE = 4;
 /** Stations per page: pages are allocated on first use, so untouched stations cost nothing. */
 const PAGE_SIZE = 4096;
 
@@ -35,78 +31,78 @@ export interface StationBankReport {
 }
 
 /**
- * Many identical c-server FIFO stations (a cluster's 300,000 backend pods) with the Station's
- * behaviour and statistics, kept as typed arrays instead of one object per station: a job
- * touches one cache line of state, nothing is allocated per station, and a station that never
- * gets a job costs no memory (pages of 4,096 are allocated on first use). Waiting jobs sit in a
- * JobQueue per station, built only for stations that ever queue.
+ * Many identical c-server FIFO stations (a cluster's 300,000 backend pods) run by the same
+ * CServerDiscipline as a Station, their records kept in typed arrays instead of one object per
+ * station: a job touches one station's 64-byte record, nothing is allocated per job or per
+ * station, and a station that never gets a job costs no memory (pages of 4,096 records are
+ * allocated on first use). Waiting jobs sit in a JobQueue per station, built only for stations
+ * that ever queue. The queues are unbounded.
  */
 export class StationBank<J> {
   readonly name: string;
   readonly servers: number;
   private readonly pages: (Float64Array | undefined)[];
   private readonly queues = new Map<number, JobQueue<J>>();
+  private readonly discipline: CServerDiscipline<J>;
   private readonly stationOf: (job: J) => number;
   private readonly onDone: (job: J) => void;
-  private readonly finish: (job: J) => void;
-  private windowStart: Nanoseconds;
-  private jobsCompleted = 0;
 
   constructor(
     private readonly sim: Simulation,
     options: StationBankOptions<J>,
   ) {
-    requireServers(`StationBank ${options.name}`, options.servers);
+    this.discipline = new CServerDiscipline<J>(sim, {
+      owner: `StationBank ${options.name}`,
+      servers: options.servers,
+      finish: this.complete.bind(this),
+      onStart: options.onStart,
+    });
     this.name = options.name;
     this.servers = options.servers;
     this.pages = new Array(Math.ceil(options.stations / PAGE_SIZE));
     this.stationOf = options.stationOf;
     this.onDone = options.onDone;
-    this.finish = this.complete.bind(this);
-    this.windowStart = sim.now;
   }
 
   /** Jobs whose service ended since the last reset. */
   get completed(): number {
-    return this.jobsCompleted;
+    return this.discipline.completed;
   }
 
   /** Offers `job` to station `station` for `serviceTime` of one server (the queue is unbounded). */
   submit(station: number, job: J, serviceTime: Nanoseconds): void {
-    const page = this.page(station);
-    const base = slotOf(station);
-    this.accumulate(page, base);
-    page[base + DEMAND] += serviceTime;
-    if (page[base + BUSY] < this.servers) return this.begin(page, base, job, serviceTime);
-    let queue = this.queues.get(station);
-    if (queue === undefined) this.queues.set(station, (queue = new JobQueue<J>()));
-    queue.push(job, serviceTime, this.sim.now);
+    if (!this.discipline.admit(this.page(station), slotOf(station), job, serviceTime)) {
+      this.queueOf(station).push(job, serviceTime, this.sim.now);
+    }
   }
 
-  /** Time-weighted busy fraction of one station's servers since the window began. */
+  /** Jobs waiting (not in service) at one station now. */
+  queueLength(station: number): number {
+    const page = this.pages[pageOf(station)];
+    return page === undefined ? 0 : this.discipline.waiting(page, slotOf(station));
+  }
+
+  /** Time-weighted busy fraction of one station's servers over the window (0 if empty). */
   utilization(station: number): number {
-    return this.busyArea(station) / (this.elapsed() * this.servers);
+    const page = this.pages[pageOf(station)];
+    return page === undefined ? 0 : this.discipline.utilization(page, slotOf(station));
   }
 
-  /** Offered load of one station: service demand accepted in the window ÷ (window × servers). */
+  /** Time-weighted mean number of jobs waiting at one station over the window (0 if empty). */
+  meanQueueLength(station: number): number {
+    const page = this.pages[pageOf(station)];
+    return page === undefined ? 0 : this.discipline.meanQueueLength(page, slotOf(station));
+  }
+
+  /** Offered load of one station over the window (see CServerDiscipline.offeredLoad; 0 if empty). */
   offeredLoad(station: number): number {
     const page = this.pages[pageOf(station)];
-    const demand = page === undefined ? 0 : page[slotOf(station) + DEMAND];
-    return demand / (this.elapsed() * this.servers);
+    return page === undefined ? 0 : this.discipline.offeredLoad(page, slotOf(station));
   }
 
   /** Starts a new measurement window now (end of warmup), keeping jobs in progress. */
   resetStatistics(): void {
-    this.windowStart = this.sim.now;
-    this.jobsCompleted = 0;
-    for (const page of this.pages) {
-      if (page === undefined) continue;
-      for (let base = 0; base < page.length; base += STRIDE) {
-        this.accumulate(page, base);
-        page[base + BUSY_AREA] = 0;
-        page[base + DEMAND] = 0;
-      }
-    }
+    this.discipline.startWindow(this.pages);
   }
 
   /** The busiest station and the overloaded ones, over the window so far. */
@@ -116,70 +112,37 @@ export class StationBank<J> {
     let worst = -1;
     let worstLoad = 0;
     for (let p = 0; p < this.pages.length; p++) {
-      if (this.pages[p] === undefined) continue;
-      for (let i = 0; i < PAGE_SIZE; i++) {
-        const station = p * PAGE_SIZE + i;
-        maxUtilization = Math.max(maxUtilization, this.utilization(station));
-        const load = this.offeredLoad(station);
+      const page = this.pages[p];
+      if (page === undefined) continue;
+      for (let at = 0; at < page.length; at += STATION_RECORD_SIZE) {
+        maxUtilization = Math.max(maxUtilization, this.discipline.utilization(page, at));
+        const load = this.discipline.offeredLoad(page, at);
         if (load >= 1) overloaded++;
-        if (load > worstLoad) [worst, worstLoad] = [station, load];
+        if (load > worstLoad) [worst, worstLoad] = [p * PAGE_SIZE + at / STATION_RECORD_SIZE, load];
       }
     }
     const name = worst < 0 ? undefined : `${this.name} ${worst}`;
     return { maxUtilization, overloaded, worst: name, worstOfferedLoad: worstLoad };
   }
 
-  private begin(page: Float64Array, base: number, job: J, serviceTime: Nanoseconds): void {
-    page[base + BUSY]++;
-    this.sim.post(serviceTime, this.finish, job);
-  }
-
   private complete(job: J): void {
     const station = this.stationOf(job);
-    const page = this.page(station);
-    const base = slotOf(station);
-    this.accumulate(page, base);
-    page[base + BUSY]--;
-    this.jobsCompleted++;
-    const queue = this.queues.get(station);
-    if (queue !== undefined && queue.length > 0) {
-      const serviceTime = queue.headServiceTime;
-      this.begin(page, base, queue.shift(), serviceTime);
-    }
+    const page = this.pages[pageOf(station)] as Float64Array; // allocated when the job came
+    // Only a station with waiting jobs has a queue to look up: most completions skip the map.
+    if (this.discipline.release(page, slotOf(station))) this.discipline.startNext(this.queueOf(station));
     this.onDone(job);
   }
 
-  private busyArea(station: number): number {
-    const page = this.pages[pageOf(station)];
-    if (page === undefined) return 0;
-    const base = slotOf(station);
-    this.accumulate(page, base);
-    return page[base + BUSY_AREA];
+  private queueOf(station: number): JobQueue<J> {
+    let queue = this.queues.get(station);
+    if (queue === undefined) this.queues.set(station, (queue = new JobQueue<J>()));
+    return queue;
   }
 
-  private elapsed(): Nanoseconds {
-    return Math.max(this.sim.now - this.windowStart, 1);
-  }
-
+  /** The page holding a station's record, allocated (zeroed: idle, no history) on first use. */
   private page(station: number): Float64Array {
     const index = pageOf(station);
-    let page = this.pages[index];
-    if (page === undefined) {
-      page = this.pages[index] = new Float64Array(PAGE_SIZE * STRIDE);
-      const now = this.sim.now;
-      for (let base = 0; base < page.length; base += STRIDE) page[base + LAST_CHANGE] = now;
-    }
-    return page;
-  }
-
-  /** Adds the area under the busy-server count since the station's last change. */
-  private accumulate(page: Float64Array, base: number): void {
-    const now = this.sim.now;
-    const span = now - page[base + LAST_CHANGE];
-    if (span > 0) {
-      page[base + BUSY_AREA] += page[base + BUSY] * span;
-      page[base + LAST_CHANGE] = now;
-    }
+    return this.pages[index] ?? (this.pages[index] = new Float64Array(PAGE_SIZE * STATION_RECORD_SIZE));
   }
 }
 
@@ -188,7 +151,7 @@ function pageOf(station: number): number {
   return Math.floor(station / PAGE_SIZE);
 }
 
-/** Offset of a station's fields within its page. */
+/** Offset of a station's record within its page. */
 function slotOf(station: number): number {
-  return (station % PAGE_SIZE) * STRIDE;
+  return (station % PAGE_SIZE) * STATION_RECORD_SIZE;
 }

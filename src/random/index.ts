@@ -12,8 +12,6 @@ export { standardNormal } from './normal.js';
 export { Z_99, lognormal, lognormalMean, lognormalParameters, lognormalSampler } from './lognormal.js';
 export { boundedParetoMean, boundedParetoSampler } from './bounded-pareto.js';
 export { zipfSampler } from './zipf.js';
-export { bernoulli, bernoulliSampler } from './bernoulli.js';
-export { weightedChoiceSampler } from './weighted-choice.js';
 export { empiricalMean, empiricalSampler } from './empirical.js';
 
 export {

@@ -3,7 +3,6 @@
  * turn them into bounded streaming statistics; the replication summaries turn runs into the
  * `_mean`, `_ci95`, `_diff` and `_diff_ci95` columns of `X.summary.csv`.
  */
-export { Counter } from './counter.js';
 export { mserTruncation, type MserTruncation } from './mser.js';
 export { pairedDifference } from './paired-difference.js';
 export {
@@ -14,5 +13,4 @@ export {
 } from './quantile-sketch.js';
 export { summarize, type ReplicationSummary } from './replication-summary.js';
 export { studentTCdf, studentTQuantile, tCritical95 } from './student-t.js';
-export { TimeWeightedAverage } from './time-weighted-average.js';
 export { Welford } from './welford.js';
