@@ -1,4 +1,4 @@
-import type { Nanoseconds } from '../../src/engine/time.js';
+import type { Nanoseconds } from '../../src/engine/index.js';
 import type { Request } from './request.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Nanoseconds } from '../../src/engine/time.js';
+import type { Nanoseconds } from '../../src/engine/index.js';
 import type { Connection } from './connection.js';
 import type { FailureReason } from './failure-reason.js';
 

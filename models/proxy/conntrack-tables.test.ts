@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { s } from '../../src/engine/time.js';
+import { s } from '../../src/engine/index.js';
 import { conntrackCapacity, ConntrackTables } from './conntrack-tables.js';
 
 describe('ConntrackTables', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSettings } from '../../src/contract/scenario-model.js';
-import { mmcMeanWait } from '../../src/engine/queueing-theory.js';
-import { NS_PER_MS, s, us, type Nanoseconds } from '../../src/engine/index.js';
+import { mmcMeanWait, NS_PER_MS, s, us, type Nanoseconds } from '../../src/engine/index.js';
 import { summarize } from '../../src/stats/index.js';
 import type { Request } from '../core/request.js';
 import type { RequestProbe } from '../core/request-probe.js';

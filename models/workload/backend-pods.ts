@@ -1,5 +1,4 @@
-import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
-import { StationBank, type StationBankReport } from '../../src/engine/station-bank.js';
+import { StationBank, type Nanoseconds, type Simulation, type StationBankReport } from '../../src/engine/index.js';
 import type { Connection } from '../core/connection.js';
 import type { UtilizationSource } from '../core/model-definition.js';
 import type { Request } from '../core/request.js';
@@ -9,7 +8,7 @@ export type PodLoadReport = StationBankReport;
 
 /**
  * The backend pods: a bank of c-server FIFO stations with `workload.podConcurrency` slots,
- * one per pod, kept as typed arrays (StationBank) so 300,000 pods cost a few megabytes and a
+ * one per pod, kept as typed arrays (StationBank) so 300,000 pods cost about 19 MB and a
  * request touches one cache line of pod state; a request is at the pod its connection reached.
  */
 export class BackendPods implements UtilizationSource {

@@ -1,5 +1,4 @@
-import type { Simulation } from '../../src/engine/simulation.js';
-import type { Nanoseconds } from '../../src/engine/time.js';
+import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 import type { Sampler } from '../../src/random/index.js';
 
 /**
