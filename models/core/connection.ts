@@ -36,6 +36,8 @@ export interface Connection {
   dialler: Request | undefined;
   /** Endpoint index in the Service's endpoint list as the client node's data plane sees it, its pod and node. */
   endpointIndex: number;
+  /** How many endpoints the data plane chose among (the node's view of the Service then). */
+  endpointsChosenFrom: number;
   endpointPod: number;
   endpointNode: number;
   /** Proxy lookup time its first packet paid (ns). */
@@ -64,6 +66,7 @@ export function newConnection(): Connection {
     measured: false,
     dialler: undefined,
     endpointIndex: -1,
+    endpointsChosenFrom: 0,
     endpointPod: -1,
     endpointNode: -1,
     lookupNs: 0,
@@ -87,6 +90,7 @@ export function resetConnection(connection: Connection, poolKey: number, dialler
   connection.measured = dialler.measured;
   connection.dialler = dialler;
   connection.endpointIndex = -1;
+  connection.endpointsChosenFrom = 0;
   connection.endpointPod = -1;
   connection.endpointNode = -1;
   connection.lookupNs = 0;

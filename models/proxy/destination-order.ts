@@ -20,15 +20,20 @@ export class DestinationOrders {
 
   /** The step between positions: a unit mod `endpoints`, so the list holds every endpoint once. */
   stride(node: number, service: number, endpoints: number): number {
-    if (endpoints <= 2) return 1;
-    let stride = 1 + (mix32(this.seed(node, service) ^ 0x68e31da4) % (endpoints - 1));
-    while (greatestCommonDivisor(stride, endpoints) !== 1) stride = stride === endpoints - 1 ? 1 : stride + 1;
-    return stride;
+    return strideOf(this.seed(node, service), endpoints);
   }
 
   /** Endpoint index at `position` of the node's list. */
   endpointAt(node: number, service: number, endpoints: number, position: number): number {
-    return (this.start(node, service, endpoints) + this.stride(node, service, endpoints) * position) % endpoints;
+    const seed = this.seed(node, service);
+    return ((seed % endpoints) + strideOf(seed, endpoints) * position) % endpoints;
+  }
+
+  /** Position of `endpoint` in the node's list (the inverse of endpointAt). */
+  positionOf(node: number, service: number, endpoints: number, endpoint: number): number {
+    const seed = this.seed(node, service);
+    const offset = (endpoint - (seed % endpoints) + endpoints) % endpoints;
+    return (offset * modularInverse(strideOf(seed, endpoints), endpoints)) % endpoints;
   }
 
   private seed(node: number, service: number): number {
@@ -55,6 +60,14 @@ export class AffineOrder {
   positionOf(endpoint: number): number {
     return (((endpoint - this.start + this.endpoints) % this.endpoints) * this.strideInverse) % this.endpoints;
   }
+}
+
+/** A unit mod `endpoints` drawn from `seed`: the first one at or after a hashed start. */
+function strideOf(seed: number, endpoints: number): number {
+  if (endpoints <= 2) return 1;
+  let stride = 1 + (mix32(seed ^ 0x68e31da4) % (endpoints - 1));
+  while (greatestCommonDivisor(stride, endpoints) !== 1) stride = stride === endpoints - 1 ? 1 : stride + 1;
+  return stride;
 }
 
 export function greatestCommonDivisor(a: number, b: number): number {

@@ -67,9 +67,9 @@ describe('IPVS schedulers (kernel ip_vs_rr.c, ip_vs_lc.c, ip_vs_sh.c over each n
     });
     expect(open.map((c) => c.endpointIndex)).toEqual([list[0], list[1], list[2], list[0]]);
     expect(open.every((c) => (c.holds & HOLDS_SCHEDULER_SLOT) !== 0)).toBe(true);
-    lc.release(open[2]); // list[2]: 0 active, 1 inactive → the least loaded
+    lc.release(open[2], 3); // list[2]: 0 active, 1 inactive → the least loaded
     expect(lc.choose(testConnection({ client: 9, service: 4 }), 3)).toBe(list[2]);
-    lc.release(open[1]); // list[1]: 0 active, 1 inactive; list[2]: 1 active, 1 inactive
+    lc.release(open[1], 3); // list[1]: 0 active, 1 inactive; list[2]: 1 active, 1 inactive
     ctx.sim.run(s(121)); // the inactive entries expire
     const next = testConnection({ client: 10, service: 4 });
     expect(lc.choose(next, 3)).toBe(list[1]);

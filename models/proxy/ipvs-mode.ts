@@ -64,7 +64,7 @@ export class IpvsMode implements ProxyMode {
   }
 
   releaseSlot(connection: Connection): void {
-    this.options.scheduler.release(connection);
+    this.options.scheduler.release(connection, connection.endpointsChosenFrom);
   }
 
   warnings(): string[] {

@@ -2,15 +2,15 @@ import type { Simulation } from '../../src/engine/index.js';
 import type { Cluster } from '../cluster/cluster.js';
 import { ExpiryFifo } from '../core/expiry-fifo.js';
 import { HOLDS_SCHEDULER_SLOT, type Connection } from '../core/connection.js';
-import { AffineOrder, type DestinationOrders } from './destination-order.js';
-import { LeastConnections } from './least-connections.js';
+import type { DestinationOrders } from './destination-order.js';
+import { LeastConnectionTable } from './least-connection-table.js';
 
 /** One IPVS scheduler over every node's virtual servers (state keyed by node and Service). */
 export interface IpvsScheduler {
   /** Endpoint index among the Service's `endpoints` for a new connection from the client's node. */
   choose(connection: Connection, endpoints: number): number;
   /** Gives back what `choose` took (only schedulers that mark HOLDS_SCHEDULER_SLOT). */
-  release(connection: Connection): void;
+  release(connection: Connection, endpoints: number): void;
 }
 
 export interface SchedulerContext {
@@ -61,12 +61,6 @@ class RoundRobin implements IpvsScheduler {
   release(): void {}
 }
 
-/** A pair's lc counters with its destination order. */
-interface PairCounts {
-  readonly order: AffineOrder;
-  readonly counts: LeastConnections;
-}
-
 /** Positions fit in 17 bits (endpoints per Service are at most 100,000), so (pair, position) packs in one number. */
 const POSITION_SPACE = 2 ** 17;
 
@@ -74,41 +68,31 @@ const POSITION_SPACE = 2 ** 17;
  * lc (ip_vs_lc.c): the destination with the least activeconns × 256 + inactconns, the first in
  * the node's order on ties; a closed connection stays in inactconns until its entry expires
  * after proxy.ipvs.tcpFinTimeout. Only (node, Service) pairs with counted connections hold
- * state; the expiries of all pairs wait in one FIFO (the timeout is the same for all).
+ * state (LeastConnectionTable); the expiries of all pairs wait in one FIFO (the timeout is the
+ * same for all).
  */
 class LeastConnectionScheduler implements IpvsScheduler {
-  private readonly pairs = new Map<number, PairCounts>();
+  private readonly table = new LeastConnectionTable();
   private readonly expiries = new ExpiryFifo();
 
   constructor(private readonly context: SchedulerContext) {}
 
   choose(connection: Connection, endpoints: number): number {
     this.expireDue();
-    const key = nodeServiceKey(connection, this.context.cluster.services);
-    const pair = this.pairs.get(key) ?? this.newPair(key, connection, endpoints);
+    const position = this.table.assign(nodeServiceKey(connection, this.context.cluster.services), endpoints);
     connection.holds |= HOLDS_SCHEDULER_SLOT;
-    return pair.order.endpointAt(pair.counts.assign());
+    return this.context.orders.endpointAt(connection.clientNode, connection.service, endpoints, position);
   }
 
-  release(connection: Connection): void {
+  release(connection: Connection, endpoints: number): void {
     const key = nodeServiceKey(connection, this.context.cluster.services);
-    const pair = this.pairs.get(key) as PairCounts;
-    const position = pair.order.positionOf(connection.endpointIndex);
-    pair.counts.close(position);
+    const position = this.context.orders.positionOf(connection.clientNode, connection.service, endpoints, connection.endpointIndex);
+    this.table.close(key, position);
     if (this.context.finTimeout > 0) {
       this.expiries.push(this.context.sim.now + this.context.finTimeout, key * POSITION_SPACE + position);
     } else {
-      this.expire(key, pair, position);
+      this.table.expire(key, position);
     }
-  }
-
-  private newPair(key: number, connection: Connection, endpoints: number): PairCounts {
-    const { orders } = this.context;
-    const { clientNode, service } = connection;
-    const order = new AffineOrder(orders.start(clientNode, service, endpoints), orders.stride(clientNode, service, endpoints), endpoints);
-    const pair = { order, counts: new LeastConnections(endpoints) };
-    this.pairs.set(key, pair);
-    return pair;
   }
 
   private expireDue(): void {
@@ -116,13 +100,8 @@ class LeastConnectionScheduler implements IpvsScheduler {
     while (this.expiries.hasExpired(now)) {
       const packed = this.expiries.shift();
       const key = Math.floor(packed / POSITION_SPACE);
-      this.expire(key, this.pairs.get(key) as PairCounts, packed - key * POSITION_SPACE);
+      this.table.expire(key, packed - key * POSITION_SPACE);
     }
-  }
-
-  private expire(key: number, pair: PairCounts, position: number): void {
-    pair.counts.expire(position);
-    if (pair.counts.connections === 0) this.pairs.delete(key); // memory only for pairs with counted connections
   }
 }
 

@@ -55,6 +55,14 @@ export class LeastConnections {
     this.siftUp(this.where[position]);
   }
 
+  /** Counts connections already there (when a pair's counts move onto a heap). */
+  add(position: number, active: number, inactive: number): void {
+    this.active[position] += active;
+    this.inactive[position] += inactive;
+    this.tracked += active + inactive;
+    this.siftDown(this.where[position]);
+  }
+
   /** activeconns × 256 + inactconns of `position` (for tests and reports). */
   scoreOf(position: number): number {
     return this.active[position] * ACTIVE_CONNECTION_WEIGHT + this.inactive[position];

@@ -55,6 +55,7 @@ export class ProxyDataPlane implements DataPlane {
     const index = this.mode.chooseEndpoint(connection, endpoints);
     if (index === undefined) return dropped(this.unprogrammedReason());
     connection.endpointIndex = index;
+    connection.endpointsChosenFrom = endpoints.readyPods.length;
     connection.endpointPod = endpoints.readyPods[index];
     connection.endpointNode = this.cluster.nodeOfBackendPod(connection.endpointPod);
     const crossNode = connection.endpointNode !== connection.clientNode;
