@@ -31,13 +31,15 @@ describe('EndpointSlices', () => {
     expect(endpoints.version).toBe(0);
   });
 
-  it('builds a Service on first use and shares it: every node\'s view is the same object, not a copy', () => {
+  it('computes an untouched Service\'s initial endpoints for every node, with no per-node copy and no per-Service object', () => {
     const cluster = new Cluster({ nodes: 5_000, services: 30_000, endpointsPerService: 10, nodeCores: 16 });
     const slices = new EndpointSlices(cluster);
     const views = new ProgrammedViews(slices, cluster.nodes);
-    const seen = new Set([0, 1, 4_999].map((node) => views.endpointsAt(node, 123)));
-    expect(seen.size).toBe(1);
-    expect(slices.latest(123)).toBe([...seen][0]);
+    for (const node of [0, 1, 4_999]) {
+      expect(views.endpointCount(node, 123)).toBe(10);
+      expect(Array.from({ length: 10 }, (_, index) => views.endpointPod(node, 123, index))).toEqual([...slices.latest(123).readyPods]);
+    }
+    expect(slices.writtenVersion(123)).toBeUndefined();
     expect(views.versionOf(17)).toBe(0);
   });
 });

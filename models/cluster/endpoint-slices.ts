@@ -32,21 +32,39 @@ export interface ServiceEndpoints {
 }
 
 /**
- * Every Service's EndpointSlices (the API server's state): shared by all consumers, built per
- * Service on first use so building a 30,000-Service cluster costs nothing up front, and
- * O(Services × endpoints) in memory at most. This issue's state is static: every Service has
- * `cluster.endpointsPerService` ready pods from the start; the churn model writes new versions.
+ * Every Service's EndpointSlices (the API server's state), shared by all consumers. A Service
+ * that no change has touched still has its initial endpoints — `cluster.endpointsPerService`
+ * ready pods, numbered by Cluster — and those are computed, not stored, so the hot path reads
+ * no per-Service object and a 30,000-Service cluster costs nothing until something changes;
+ * `latest` builds the slices of such a Service when a reader wants them as objects. Versions
+ * written by changes (the churn model) are kept per Service, so memory is O(Services changed ×
+ * endpoints + changes in flight).
  */
 export class EndpointSlices {
-  private readonly current: Array<ServiceEndpoints | undefined>;
+  private readonly written: Array<ServiceEndpoints | undefined>;
 
   constructor(private readonly cluster: Cluster) {
-    this.current = new Array(cluster.services);
+    this.written = new Array(cluster.services);
   }
 
-  /** The newest version of `service`'s endpoints. */
+  /** The newest version a change wrote, or undefined while `service` has its initial endpoints. */
+  writtenVersion(service: number): ServiceEndpoints | undefined {
+    return this.written[service];
+  }
+
+  /** Ready endpoints of `service` in its initial state. */
+  initialCount(): number {
+    return this.cluster.endpointsPerService;
+  }
+
+  /** Pod of endpoint `index` of `service` in its initial state. */
+  initialPod(service: number, index: number): number {
+    return this.cluster.initialBackendPod(service, index);
+  }
+
+  /** The newest version of `service`'s endpoints, as slices (built for the initial state). */
   latest(service: number): ServiceEndpoints {
-    return this.current[service] ?? (this.current[service] = this.initial(service));
+    return this.written[service] ?? this.initial(service);
   }
 
   private initial(service: number): ServiceEndpoints {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ScriptedStream } from '../../src/random/testing/scripted-stream.js';
-import type { ServiceEndpoints } from '../cluster/endpoint-slices.js';
 import { testConnection } from '../core/testing/test-records.js';
 import { EbpfMode, programmedServices } from './ebpf-mode.js';
 
-const THREE_ENDPOINTS = { readyPods: new Int32Array([10, 11, 12]) } as ServiceEndpoints;
+const THREE_ENDPOINTS = 3;
 
 describe('EbpfMode', () => {
   it('fills the LB map in creation order, 1 + endpoints entries per Service', () => {

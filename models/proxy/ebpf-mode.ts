@@ -1,6 +1,5 @@
 import type { Nanoseconds } from '../../src/engine/index.js';
 import { uniformIndex, type RandomStream } from '../../src/random/index.js';
-import type { ServiceEndpoints } from '../cluster/endpoint-slices.js';
 import type { Connection } from '../core/connection.js';
 import type { LookupCost, ProxyMode } from './proxy-mode.js';
 
@@ -45,9 +44,9 @@ export class EbpfMode implements ProxyMode {
     return service < this.programmed;
   }
 
-  chooseEndpoint(connection: Connection, endpoints: ServiceEndpoints): number | undefined {
+  chooseEndpoint(connection: Connection, endpoints: number): number | undefined {
     if (!this.isProgrammed(connection.service)) return undefined;
-    return uniformIndex(this.options.endpointStream, endpoints.readyPods.length);
+    return uniformIndex(this.options.endpointStream, endpoints);
   }
 
   lookupCost(_connection: Connection, _crossNode: boolean, cost: LookupCost): void {

@@ -1,6 +1,5 @@
 import type { Nanoseconds } from '../../src/engine/index.js';
 import { uniformIndex, type KeyedPermutation, type RandomStream } from '../../src/random/index.js';
-import type { ServiceEndpoints } from '../cluster/endpoint-slices.js';
 import type { Connection } from '../core/connection.js';
 import type { LookupCost, ProxyMode } from './proxy-mode.js';
 
@@ -51,8 +50,8 @@ export class IptablesMode implements ProxyMode {
     return order === undefined ? service : order.at(service, node + 1);
   }
 
-  chooseEndpoint(_connection: Connection, endpoints: ServiceEndpoints): number {
-    return uniformIndex(this.options.endpointStream, endpoints.readyPods.length);
+  chooseEndpoint(_connection: Connection, endpoints: number): number {
+    return uniformIndex(this.options.endpointStream, endpoints);
   }
 
   lookupCost(connection: Connection, crossNode: boolean, cost: LookupCost): void {

@@ -1,6 +1,5 @@
 import type { Nanoseconds } from '../../src/engine/index.js';
 import { mix32 } from '../../src/random/index.js';
-import type { ServiceEndpoints } from '../cluster/endpoint-slices.js';
 import type { Connection } from '../core/connection.js';
 import type { IpvsScheduler } from './ipvs-schedulers.js';
 import type { LookupCost, ProxyMode } from './proxy-mode.js';
@@ -52,8 +51,8 @@ export class IpvsMode implements ProxyMode {
     this.walked = ipvsChainLengths(options.services);
   }
 
-  chooseEndpoint(connection: Connection, endpoints: ServiceEndpoints): number {
-    return this.options.scheduler.choose(connection, endpoints.readyPods.length);
+  chooseEndpoint(connection: Connection, endpoints: number): number {
+    return this.options.scheduler.choose(connection, endpoints);
   }
 
   lookupCost(connection: Connection, _crossNode: boolean, cost: LookupCost): void {

@@ -1,6 +1,5 @@
 import type { Nanoseconds } from '../../src/engine/index.js';
 import { uniformIndex, type RandomStream } from '../../src/random/index.js';
-import type { ServiceEndpoints } from '../cluster/endpoint-slices.js';
 import type { Connection } from '../core/connection.js';
 import type { LookupCost, ProxyMode } from './proxy-mode.js';
 
@@ -26,8 +25,8 @@ export class NftablesMode implements ProxyMode {
     private readonly lookupCostNs: Nanoseconds,
   ) {}
 
-  chooseEndpoint(_connection: Connection, endpoints: ServiceEndpoints): number {
-    return uniformIndex(this.endpointStream, endpoints.readyPods.length);
+  chooseEndpoint(_connection: Connection, endpoints: number): number {
+    return uniformIndex(this.endpointStream, endpoints);
   }
 
   lookupCost(_connection: Connection, _crossNode: boolean, cost: LookupCost): void {

@@ -51,12 +51,13 @@ export class ProxyDataPlane implements DataPlane {
     const tracked = this.mode.usesConntrack ? this.conntrack : undefined;
     const now = this.sim.now;
     if (tracked !== undefined && !tracked.hasRoom(connection.clientNode, now)) return this.conntrackFull(connection);
-    const endpoints = this.views.endpointsAt(connection.clientNode, connection.service);
+    const { clientNode, service } = connection;
+    const endpoints = this.views.endpointCount(clientNode, service);
     const index = this.mode.chooseEndpoint(connection, endpoints);
     if (index === undefined) return dropped(this.unprogrammedReason());
     connection.endpointIndex = index;
-    connection.endpointsChosenFrom = endpoints.readyPods.length;
-    connection.endpointPod = endpoints.readyPods[index];
+    connection.endpointsChosenFrom = endpoints;
+    connection.endpointPod = this.views.endpointPod(clientNode, service, index);
     connection.endpointNode = this.cluster.nodeOfBackendPod(connection.endpointPod);
     const crossNode = connection.endpointNode !== connection.clientNode;
     if (tracked !== undefined && crossNode && !tracked.hasRoom(connection.endpointNode, now)) {

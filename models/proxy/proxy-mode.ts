@@ -1,6 +1,5 @@
 import type { Connection } from '../core/connection.js';
 import type { FailureReason } from '../core/failure-reason.js';
-import type { ServiceEndpoints } from '../cluster/endpoint-slices.js';
 
 /** What one first packet cost, filled in by a mode (a reused record: no allocation per connection). */
 export interface LookupCost {
@@ -23,11 +22,12 @@ export interface ProxyMode {
   /** Extra CPU (ns) per Service connection spent on the node's non-Service connections. */
   readonly nonServiceCpuPerConnection: number;
   /**
-   * Index into `endpoints.readyPods` for a new connection, or `undefined` when the Service is
+   * Index among the Service's `endpoints` ready endpoints (as the client node programmed them)
+   * for a new connection, or `undefined` when the Service is
    * not programmed here (then `unprogrammedReason` says why). A mode that keeps per-endpoint
    * state (IPVS lc) marks `connection.holds` with HOLDS_SCHEDULER_SLOT.
    */
-  chooseEndpoint(connection: Connection, endpoints: ServiceEndpoints): number | undefined;
+  chooseEndpoint(connection: Connection, endpoints: number): number | undefined;
   readonly unprogrammedReason: FailureReason | undefined;
   /** Fills `cost` for the first packet; `crossNode` when the endpoint is on another node. */
   lookupCost(connection: Connection, crossNode: boolean, cost: LookupCost): void;

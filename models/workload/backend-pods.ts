@@ -8,7 +8,7 @@ export type PodLoadReport = StationBankReport;
 
 /**
  * The backend pods: a bank of c-server FIFO stations with `workload.podConcurrency` slots,
- * one per pod, kept as typed arrays (StationBank) so 300,000 pods cost about 19 MB and a
+ * one per pod, kept as typed arrays (StationBank) so 300,000 pods cost about 14 MB and a
  * request touches one cache line of pod state; a request is at the pod its connection reached.
  */
 export class BackendPods implements UtilizationSource {

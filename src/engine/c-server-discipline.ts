@@ -16,8 +16,8 @@ const QUEUE_AREA = 4;
 /** Service time of the jobs accepted since the window began. */
 const DEMAND = 5;
 
-/** Numbers per station record: 8 doubles, one 64-byte cache line (two fields to spare). */
-export const STATION_RECORD_SIZE = 8;
+/** Numbers per station record: 6 doubles, 48 bytes (300,000 backend pods take 14 MB; a wider record showed as cache misses at 30k Services). */
+export const STATION_RECORD_SIZE = 6;
 
 export interface CServerDisciplineOptions<J> {
   /** Names the owner in errors (`Station coredns-0`, `StationBank backend pod`). */

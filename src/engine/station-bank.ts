@@ -33,7 +33,7 @@ export interface StationBankReport {
 /**
  * Many identical c-server FIFO stations (a cluster's 300,000 backend pods) run by the same
  * CServerDiscipline as a Station, their records kept in typed arrays instead of one object per
- * station: a job touches one station's 64-byte record, nothing is allocated per job or per
+ * station: a job touches one station's 48-byte record, nothing is allocated per job or per
  * station, and a station that never gets a job costs no memory (pages of 4,096 records are
  * allocated on first use). Waiting jobs sit in a JobQueue per station, built only for stations
  * that ever queue. The queues are unbounded.
