@@ -42,6 +42,8 @@ export interface Connection {
   endpointNode: number;
   /** Proxy lookup time its first packet paid (ns). */
   lookupNs: Nanoseconds;
+  /** The first packet's latency: the handshake's round trip plus the lookups (ns). */
+  firstPacketNs: Nanoseconds;
   /** HOLDS_* bits: data-plane state taken for it, released when it closes. */
   holds: number;
   /** Requests sent on it so far; it closes at `workload.requestsPerConnection`. */
@@ -70,6 +72,7 @@ export function newConnection(): Connection {
     endpointPod: -1,
     endpointNode: -1,
     lookupNs: 0,
+    firstPacketNs: 0,
     holds: 0,
     requestsCarried: 0,
     idleSince: 0,
@@ -94,6 +97,7 @@ export function resetConnection(connection: Connection, poolKey: number, dialler
   connection.endpointPod = -1;
   connection.endpointNode = -1;
   connection.lookupNs = 0;
+  connection.firstPacketNs = 0;
   connection.holds = 0;
   connection.requestsCarried = 0;
   connection.idleSince = 0;

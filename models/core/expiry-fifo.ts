@@ -6,10 +6,16 @@
  * allocation per entry once grown.
  */
 export class ExpiryFifo {
-  private times = new Float64Array(64);
-  private payloads = new Float64Array(64);
+  private times: Float64Array;
+  /** Allocated only for a FIFO that carries payloads (conntrack's per-node queues do not: 5,000 of them stay small). */
+  private payloads: Float64Array | undefined;
   private head = 0;
   private count = 0;
+
+  constructor(options: { readonly payloads?: boolean } = {}) {
+    this.times = new Float64Array(8);
+    this.payloads = options.payloads === true ? new Float64Array(8) : undefined;
+  }
 
   get length(): number {
     return this.count;
@@ -22,7 +28,7 @@ export class ExpiryFifo {
     if (this.count === this.times.length) this.grow();
     const slot = (this.head + this.count) & (this.times.length - 1);
     this.times[slot] = time;
-    this.payloads[slot] = payload;
+    if (this.payloads !== undefined) this.payloads[slot] = payload;
     this.count++;
   }
 
@@ -34,7 +40,7 @@ export class ExpiryFifo {
   /** Removes the oldest entry and returns its payload. */
   shift(): number {
     if (this.count === 0) throw new RangeError('ExpiryFifo: shift on an empty queue');
-    const payload = this.payloads[this.head];
+    const payload = this.payloads === undefined ? 0 : this.payloads[this.head];
     this.head = (this.head + 1) & (this.times.length - 1);
     this.count--;
     return payload;
@@ -51,15 +57,17 @@ export class ExpiryFifo {
   }
 
   private grow(): void {
-    const size = this.times.length;
-    const times = new Float64Array(size * 2);
-    const payloads = new Float64Array(size * 2);
-    for (let i = 0; i < this.count; i++) {
-      times[i] = this.times[(this.head + i) & (size - 1)];
-      payloads[i] = this.payloads[(this.head + i) & (size - 1)];
-    }
-    this.times = times;
-    this.payloads = payloads;
+    this.times = unrolled(this.times, this.head, this.count);
+    if (this.payloads !== undefined) this.payloads = unrolled(this.payloads, this.head, this.count);
     this.head = 0;
   }
+}
+
+/** The ring's `count` entries from `head`, in order, at the start of an array twice as large. */
+function unrolled(ring: Float64Array, head: number, count: number): Float64Array {
+  const grown = new Float64Array(ring.length * 2);
+  const firstPart = Math.min(count, ring.length - head);
+  grown.set(ring.subarray(head, head + firstPart));
+  grown.set(ring.subarray(0, count - firstPart), firstPart);
+  return grown;
 }

@@ -1,4 +1,4 @@
-import { makeSampler } from '../../src/random/index.js';
+import { distributionMedian, makeSampler } from '../../src/random/index.js';
 import { defineModel } from '../core/model-definition.js';
 import { NETWORK_PARAMETERS } from './network-parameters.js';
 import { NetworkPaths } from './network-paths.js';
@@ -20,6 +20,8 @@ export const networkModel = defineModel({
     const paths = new NetworkPaths(
       makeSampler(sameNodeRtt, streams.get('network/same-node-rtt')),
       makeSampler(crossNodeRtt, streams.get('network/cross-node-rtt')),
+      distributionMedian(sameNodeRtt),
+      distributionMedian(crossNodeRtt),
     );
     seams.provide('network', paths, 'network');
     return {};

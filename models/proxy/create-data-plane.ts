@@ -2,6 +2,7 @@ import type { Simulation } from '../../src/engine/index.js';
 import { KeyedPermutation, type RandomStreams } from '../../src/random/index.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { ProgrammedViews } from '../cluster/programmed-views.js';
+import type { NetworkPaths } from '../network/network-paths.js';
 import { conntrackCapacity, ConntrackTables } from './conntrack-tables.js';
 import { DestinationOrders } from './destination-order.js';
 import { EbpfMode } from './ebpf-mode.js';
@@ -18,6 +19,7 @@ export interface DataPlaneParts {
   readonly sim: Simulation;
   readonly cluster: Cluster;
   readonly views: ProgrammedViews;
+  readonly network: NetworkPaths;
   readonly streams: RandomStreams;
   readonly metrics: ProxyMetrics;
 }
@@ -29,11 +31,11 @@ export interface DataPlaneParts {
  * have streams of their own.
  */
 export function createDataPlane(config: ProxyConfig, parts: DataPlaneParts): ProxyDataPlane {
-  const { sim, cluster, views, metrics } = parts;
+  const { sim, cluster, views, network, metrics } = parts;
   const mode = createMode(config, parts);
   const capacity = conntrackCapacity(config.conntrack.maxPerCore, config.conntrack.min, cluster.nodeCores);
   const conntrack = new ConntrackTables(cluster.nodes, { capacity, timeWaitTimeout: config.conntrack.timeWaitTimeout });
-  return new ProxyDataPlane(sim, cluster, views, mode, conntrack, metrics);
+  return new ProxyDataPlane(sim, cluster, views, network, mode, conntrack, metrics, config.lookupJitter === 'roundTrip');
 }
 
 function createMode(config: ProxyConfig, { sim, cluster, streams }: DataPlaneParts): ProxyMode {

@@ -1,7 +1,10 @@
 import type { Connection } from '../core/connection.js';
 import type { FailureReason } from '../core/failure-reason.js';
 
-/** The first packet got an endpoint: `connection.endpoint*` and `lookupNs` are set, and `holds` says what it took. */
+/**
+ * The first packet got an endpoint: `connection.endpoint*`, `lookupNs` and `firstPacketNs` (the
+ * handshake's round trip plus the lookups) are set, and `holds` says what it took.
+ */
 export interface Placed {
   readonly kind: 'placed';
 }

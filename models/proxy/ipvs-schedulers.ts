@@ -73,7 +73,7 @@ const POSITION_SPACE = 2 ** 17;
  */
 class LeastConnectionScheduler implements IpvsScheduler {
   private readonly table = new LeastConnectionTable();
-  private readonly expiries = new ExpiryFifo();
+  private readonly expiries = new ExpiryFifo({ payloads: true });
 
   constructor(private readonly context: SchedulerContext) {}
 

@@ -1,6 +1,7 @@
 import type { Simulation } from '../../src/engine/index.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { ProgrammedViews } from '../cluster/programmed-views.js';
+import type { NetworkPaths } from '../network/network-paths.js';
 import {
   HOLDS_CONNTRACK_CLIENT_NODE,
   HOLDS_CONNTRACK_ENDPOINT_NODE,
@@ -42,9 +43,12 @@ export class ProxyDataPlane implements DataPlane {
     private readonly sim: Simulation,
     private readonly cluster: Cluster,
     private readonly views: ProgrammedViews,
+    private readonly network: NetworkPaths,
     private readonly mode: ProxyMode,
     private readonly conntrack: ConntrackTables | undefined,
     private readonly metrics: ProxyMetrics,
+    /** proxy.lookupJitter is `roundTrip`: the lookups slow down as much as the packet's round trip. */
+    private readonly lookupsFollowRoundTrip: boolean,
   ) {}
 
   connect(connection: Connection): ConnectOutcome {
@@ -84,10 +88,21 @@ export class ProxyDataPlane implements DataPlane {
     return this.mode.warnings();
   }
 
+  /**
+   * The first packet's latency: the handshake's round trip plus the lookups on every node it
+   * crosses. The walk runs on the same CPUs, in the same softirq, as the rest of the packet's
+   * kernel path, so with lookupJitter `roundTrip` a packet whose round trip took k times the
+   * path's median pays k times its lookup cost too (docs/calibration.md, kube-proxy data plane:
+   * the published first-packet percentiles fit this far better than fixed costs).
+   */
   private charge(connection: Connection, crossNode: boolean): void {
     const cost = this.cost;
     this.mode.lookupCost(connection, crossNode, cost);
-    connection.lookupNs = cost.clientNodeNs + cost.serverNodeNs;
+    const { clientNode, endpointNode } = connection;
+    const roundTrip = this.network.roundTrip(clientNode, endpointNode);
+    const slowdown = this.lookupsFollowRoundTrip ? roundTrip / this.network.medianRoundTrip(clientNode, endpointNode) : 1;
+    connection.lookupNs = Math.round((cost.clientNodeNs + cost.serverNodeNs) * slowdown);
+    connection.firstPacketNs = roundTrip + connection.lookupNs;
     if (connection.measured) this.metrics.lookup(cost.rules, connection.lookupNs + this.mode.nonServiceCpuPerConnection);
   }
 

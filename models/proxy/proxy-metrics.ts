@@ -47,11 +47,15 @@ export class ProxyMetrics implements RequestProbe {
   }
 
   values(duration: Nanoseconds, nodes: number): MetricValues {
-    const p50 = this.firstPacketNs.quantile(0.5);
-    const p99 = this.firstPacketNs.quantile(0.99);
+    const inMicroseconds = (q: number) => {
+      const value = this.firstPacketNs.quantile(q);
+      return value === undefined ? undefined : value / NS_PER_US;
+    };
     return {
-      first_packet_p50_us: p50 === undefined ? undefined : p50 / NS_PER_US,
-      first_packet_p99_us: p99 === undefined ? undefined : p99 / NS_PER_US,
+      first_packet_p01_us: inMicroseconds(0.01),
+      first_packet_p50_us: inMicroseconds(0.5),
+      first_packet_p90_us: inMicroseconds(0.9),
+      first_packet_p99_us: inMicroseconds(0.99),
       rules_per_new_connection: this.newConnections > 0 ? this.rulesTotal / this.newConnections : undefined,
       datapath_cpu_cores_per_node: this.cpuNs / (duration * nodes),
       conntrack_drops: this.drops,

@@ -24,7 +24,8 @@ export const proxyModel = defineModel({
   wire(config, { sim, streams, seams, probes, settings }) {
     const cluster = seams.get('cluster', 'proxy');
     const metrics = new ProxyMetrics();
-    const dataPlane = createDataPlane(config.proxy, { sim, cluster, views: seams.get('nodeViews', 'proxy'), streams, metrics });
+    const views = seams.get('nodeViews', 'proxy');
+    const dataPlane = createDataPlane(config.proxy, { sim, cluster, views, network: seams.get('network', 'proxy'), streams, metrics });
     probes.add(metrics);
     seams.provide('dataPlane', dataPlane, 'proxy');
     const { mode, ipvs, conntrack } = config.proxy;

@@ -16,6 +16,15 @@ export const PROXY_PARAMETERS = parameterTable({
       doc: 'How a node translates a ClusterIP to an endpoint: kube-proxy iptables, IPVS or nftables, or eBPF socket-LB (Cilium).',
       source: "kube-proxy's default mode on Linux is iptables",
     },
+    lookupJitter: {
+      kind: 'choice',
+      unit: 'model',
+      default: 'roundTrip',
+      choices: ['roundTrip', 'none'],
+      doc: "How a first packet's lookup cost varies: `roundTrip` slows it by the factor its round trip is off the path's median (the walk runs in the same softirq on the same CPU as the rest of the packet's path); `none` charges exactly rules × cost.",
+      source:
+        "docs/calibration.md, Calibration versus validation: fitted to the Kubernetes nftables blog's first-packet p01/p50/p90/p99 at 5k, 10k and 30k Services, `roundTrip` has a third of the error of fixed costs",
+    },
     iptables: {
       ruleCost: {
         kind: 'duration',

@@ -29,6 +29,7 @@ function flowWithCalls(callTimes: readonly Nanoseconds[]) {
       connection.endpointPod = 0;
       connection.endpointNode = 0;
       connection.lookupNs = 0;
+      connection.firstPacketNs = RTT;
       return PLACED;
     },
     release: () => undefined,
@@ -50,7 +51,7 @@ function flowWithCalls(callTimes: readonly Nanoseconds[]) {
     pools,
     pods,
     samplers: { client: constantSampler(0), service: constantSampler(0), serviceTime: constantSampler(SERVICE_TIME) },
-    network: new NetworkPaths(constantSampler(RTT), constantSampler(RTT)),
+    network: new NetworkPaths(constantSampler(RTT), constantSampler(RTT), RTT, RTT),
     resolver: new FixedLatencyResolver(sim),
     dataPlane,
     probe: probes,

@@ -91,9 +91,8 @@ export class RequestFlow {
       this.parts.sim.post(this.parts.connectTimeout, this.afterConnectTimeout, connection);
       return;
     }
-    const handshake = this.parts.network.roundTrip(connection.clientNode, connection.endpointNode) + connection.lookupNs;
-    this.parts.probe.connected(connection, handshake);
-    this.parts.sim.post(handshake, this.afterHandshake, connection);
+    this.parts.probe.connected(connection, connection.firstPacketNs);
+    this.parts.sim.post(connection.firstPacketNs, this.afterHandshake, connection);
   }
 
   private connectTimedOut(connection: Connection): void {

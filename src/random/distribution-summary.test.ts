@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeDistribution, distributionMean } from './distribution-summary.js';
+import { describeDistribution, distributionMean, distributionMedian } from './distribution-summary.js';
+import { makeSampler } from './distribution-sampler.js';
+import { parseDistribution } from './distribution-spec.js';
+import { RandomStreams } from './random-streams.js';
 
 describe('distributionMean', () => {
   // Known answers: constant value; exponential mean; lognormal 2·exp(sigma²/2) with
@@ -32,5 +35,23 @@ describe('describeDistribution', () => {
     expect(describeDistribution({ dist: 'empirical', values: [1, 2, 3, 4, 5, 6, 7] }, 'number')).toBe(
       'empirical(values 1, 2, 3, 4, 5, … 7 in all)',
     );
+  });
+});
+
+describe('distributionMedian', () => {
+  it('gives the median of every distribution, checked against 200,001 draws', () => {
+    const specs = [
+      { dist: 'exponential', mean: 10 },
+      { dist: 'lognormal', median: 5, p99: 50 },
+      { dist: 'uniform', min: 2, max: 8 },
+      { dist: 'boundedPareto', min: 1, max: 100, alpha: 1.2 },
+    ];
+    for (const written of specs) {
+      const spec = parseDistribution(written, 'x', 'number');
+      const sampler = makeSampler(spec, new RandomStreams(1, 0).get('median'));
+      const draws = Float64Array.from({ length: 200_001 }, () => sampler.sample()).sort();
+      expect(Math.abs(draws[100_000] - distributionMedian(spec)) / distributionMedian(spec)).toBeLessThan(0.01);
+    }
+    expect(distributionMedian(parseDistribution({ dist: 'empirical', values: [5, 1, 3, 9] }, 'x', 'number'))).toBe(4);
   });
 });

@@ -26,6 +26,33 @@ export function distributionMean(spec: DistributionSpec): number {
   }
 }
 
+/**
+ * The distribution's median, in its unit: what a "typical" draw is, so a draw divided by it says
+ * how much slower than typical that one was (a first packet's slowdown, models/proxy).
+ */
+export function distributionMedian(spec: DistributionSpec): number {
+  switch (spec.dist) {
+    case 'constant':
+      return spec.value;
+    case 'exponential':
+      return spec.mean * Math.LN2;
+    case 'lognormal':
+      return spec.median;
+    case 'uniform':
+      return (spec.min + spec.max) / 2;
+    case 'boundedPareto': {
+      // Inverse CDF at 1/2: F(x) = (1 − (L/x)^α) / (1 − (L/H)^α).
+      const tail = 1 - 0.5 * (1 - (spec.min / spec.max) ** spec.alpha);
+      return spec.min / tail ** (1 / spec.alpha);
+    }
+    case 'empirical': {
+      const sorted = [...spec.values].sort((a, b) => a - b);
+      const middle = sorted.length >> 1;
+      return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+  }
+}
+
 /** How many values of an empirical list a description shows before eliding the rest. */
 const SHOWN_VALUES = 5;
 

@@ -23,5 +23,5 @@ export {
   type DistributionUnit,
 } from './distribution-spec.js';
 export { makeSampler } from './distribution-sampler.js';
-export { describeDistribution, distributionMean } from './distribution-summary.js';
+export { describeDistribution, distributionMean, distributionMedian } from './distribution-summary.js';
 export { KeyedPermutation, mix32 } from './keyed-permutation.js';
