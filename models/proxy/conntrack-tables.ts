@@ -17,24 +17,24 @@ export function conntrackCapacity(maxPerCore: number, min: number, nodeCores: nu
  * Every node's nf_conntrack table, as counts: an open connection holds an entry on each node
  * it crosses; a closed one keeps it for `timeWaitTimeout`; a new connection finding the table
  * full is dropped. The timeout is the same for all entries, so entries expire in the order
- * they closed: a FIFO of expiry times per node (built on first use) replaces a timer per
- * entry, and expiring is amortised O(1) per connection.
+ * they closed: one FIFO of (expiry time, node) for the whole cluster replaces a timer per entry.
+ * Expiring is amortised O(1) per connection, and one contiguous queue with a small array of
+ * counts stays in cache where 5,000 per-node queues did not (docs/design.md, Scale).
  */
 export class ConntrackTables {
   private readonly entries: Int32Array;
-  private readonly lingering: Array<ExpiryFifo | undefined>;
+  private readonly lingering = new ExpiryFifo({ payloads: true });
 
   constructor(
     nodes: number,
     private readonly limits: ConntrackLimits,
   ) {
     this.entries = new Int32Array(nodes);
-    this.lingering = new Array(nodes);
   }
 
   /** Whether `node` can take one more entry now (after freeing the expired ones). */
   hasRoom(node: number, now: Nanoseconds): boolean {
-    this.expire(node, now);
+    this.expire(now);
     return this.entries[node] < this.limits.capacity;
   }
 
@@ -49,19 +49,16 @@ export class ConntrackTables {
       this.entries[node]--;
       return;
     }
-    let queue = this.lingering[node];
-    if (queue === undefined) queue = this.lingering[node] = new ExpiryFifo();
-    queue.push(now + this.limits.timeWaitTimeout);
+    this.lingering.push(now + this.limits.timeWaitTimeout, node);
   }
 
   /** Entries held on `node` now (open and lingering). */
   count(node: number, now: Nanoseconds): number {
-    this.expire(node, now);
+    this.expire(now);
     return this.entries[node];
   }
 
-  private expire(node: number, now: Nanoseconds): void {
-    const queue = this.lingering[node];
-    if (queue !== undefined) this.entries[node] -= queue.expire(now);
+  private expire(now: Nanoseconds): void {
+    while (this.lingering.hasExpired(now)) this.entries[this.lingering.shift()]--;
   }
 }
