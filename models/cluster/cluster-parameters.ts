@@ -36,7 +36,7 @@ export const CLUSTER_PARAMETERS = parameterTable({
       default: 16,
       min: 1,
       max: 1_024,
-      doc: 'CPU cores per node; sizes conntrack (max(32768 × cores, 131072)) and per-node CPU shares.',
+      doc: "CPU cores per node; sizes each node's conntrack table (max(32768 × cores, 131072)).",
       source: 'assumption (docs/calibration.md, Network and workload defaults: 16 cores, conntrack max 524,288)',
     },
   },

@@ -4,10 +4,10 @@ import type { Request } from './request.js';
 
 /**
  * Facts the request path emits (ns-3's probes); collectors in each model turn them into
- * statistics (DESIGN §6, docs/design.md). A collector implements the facts it needs.
+ * statistics (docs/design.md, House style). A collector implements the facts it needs.
  */
 export interface RequestProbe {
-  /** A new connection's handshake finished: its first packet took `firstPacket`. */
+  /** A new connection's first packet got through: its handshake takes `firstPacket` from now. */
   connected?(connection: Connection, firstPacket: Nanoseconds): void;
   /** A request got its response, `latency` after the application's call. */
   completed?(request: Request, latency: Nanoseconds): void;

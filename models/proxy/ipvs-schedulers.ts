@@ -43,18 +43,23 @@ export function createIpvsScheduler(name: 'rr' | 'lc' | 'sh', context: Scheduler
 /**
  * rr (ip_vs_rr.c): `sched_data` starts at the list head, so a node's first connection to a
  * Service goes to the first destination in its own order; each later one goes to the next
- * after wherever the previous one left the pointer, wrapping around. Only the (node, Service)
- * pairs that got a connection hold a pointer, so memory stays O(pairs used).
+ * after wherever the previous one left the pointer, wrapping around. The kernel keeps that
+ * pointer for every virtual server for ever; here only the (node, Service) pairs that got a
+ * connection hold one, in a map per node (a single map of 5,000 × 30,000 pairs would pass V8's
+ * limit of about 16.7 million entries).
  */
 class RoundRobin implements IpvsScheduler {
-  private readonly nextPosition = new Map<number, number>();
+  private readonly nextPositionByNode: Array<Map<number, number> | undefined>;
 
-  constructor(private readonly context: SchedulerContext) {}
+  constructor(private readonly context: SchedulerContext) {
+    this.nextPositionByNode = new Array(context.cluster.nodes);
+  }
 
   choose(connection: Connection, endpoints: number): number {
-    const key = nodeServiceKey(connection, this.context.cluster.services);
-    const position = (this.nextPosition.get(key) ?? 0) % endpoints;
-    this.nextPosition.set(key, position + 1 === endpoints ? 0 : position + 1);
+    const { clientNode, service } = connection;
+    const pointers = this.nextPositionByNode[clientNode] ?? (this.nextPositionByNode[clientNode] = new Map());
+    const position = (pointers.get(service) ?? 0) % endpoints;
+    pointers.set(service, position + 1 === endpoints ? 0 : position + 1);
     return this.context.orders.endpointAt(connection.clientNode, connection.service, endpoints, position);
   }
 

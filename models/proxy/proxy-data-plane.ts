@@ -100,7 +100,8 @@ export class ProxyDataPlane implements DataPlane {
     this.mode.lookupCost(connection, crossNode, cost);
     const { clientNode, endpointNode } = connection;
     const roundTrip = this.network.roundTrip(clientNode, endpointNode);
-    const slowdown = this.lookupsFollowRoundTrip ? roundTrip / this.network.medianRoundTrip(clientNode, endpointNode) : 1;
+    const median = this.network.medianRoundTrip(clientNode, endpointNode);
+    const slowdown = this.lookupsFollowRoundTrip && median > 0 ? roundTrip / median : 1;
     connection.lookupNs = Math.round((cost.clientNodeNs + cost.serverNodeNs) * slowdown);
     connection.firstPacketNs = roundTrip + connection.lookupNs;
     if (connection.measured) this.metrics.lookup(cost.rules, connection.lookupNs + this.mode.nonServiceCpuPerConnection);

@@ -103,7 +103,7 @@ describe('the cluster scenario', () => {
     // One Service with one pod of 2 slots; a new connection per request, so every request is
     // delayed by the same constants before it reaches the pod and pod arrivals stay Poisson.
     // λ = 300/s, mean service 5 ms: sojourn = W_q + 1/μ with W_q = C(2, 1.5)/(2μ − λ)
-    // (Kleinrock vol. 1, §3.5) = 6.857 ms + 5 ms.
+    // (Kleinrock vol. 1, §3.5) = 6.43 ms + 5 ms.
     const fixedDelay = FIXED_LOOKUP_LATENCY + us(50) + NFTABLES_LOOKUP + us(50);
     const theoryMs = (mmcMeanWait(300, 200, 2) + 1 / 200) * 1000;
     const perSeed = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => {

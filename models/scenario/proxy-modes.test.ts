@@ -131,6 +131,20 @@ describe('connection reuse hides the proxy mode', () => {
   });
 });
 
+describe('lookup jitter', () => {
+  it('slows a first packet\'s lookups by its round trip over the median, and leaves a zero round trip alone', () => {
+    const runWith = (rtt: unknown, jitter: string) =>
+      metricsOf({ 'proxy.mode': 'nftables', 'workload.requestsPerConnection': 1, 'network.sameNodeRtt': rtt, 'network.crossNodeRtt': rtt, 'proxy.lookupJitter': jitter }).metrics;
+    const skewed = { dist: 'lognormal', median: '20us', p99: '80us' };
+    // With jitter the p99 first packet pays its lookup scaled like its round trip: (1 + 1 µs/20 µs) × p99.
+    const fixed = runWith(skewed, 'none');
+    const jittered = runWith(skewed, 'roundTrip');
+    expect(jittered.first_packet_p50_us as number).toBeCloseTo(fixed.first_packet_p50_us as number, 0);
+    expect(jittered.first_packet_p99_us as number).toBeGreaterThan((fixed.first_packet_p99_us as number) + 2);
+    expect(runWith(constant('0s'), 'roundTrip').first_packet_p50_us).toBeCloseTo(1, 1); // the 1 µs lookup alone
+  });
+});
+
 describe('bad proxy parameters', () => {
   it('rejects an unknown mode, a negative cost and an unknown scheduler with the usual messages', () => {
     expect(() => scenarioValues(PARAMETERS, { 'proxy.mode': 'userspace' })).toThrow(
