@@ -1,4 +1,4 @@
-import { formatDuration, NS_PER_S, type Nanoseconds } from '../../src/engine/index.js';
+import { NS_PER_S, type Nanoseconds } from '../../src/engine/index.js';
 import { mserTruncation } from '../../src/stats/index.js';
 import type { TimeConstant } from './model-definition.js';
 import type { Request } from './request.js';
@@ -12,7 +12,6 @@ const BIAS_STANDARD_ERRORS = 3;
 
 /** One series the check watches: a batch mean per batch of start times. */
 interface Series {
-  readonly name: string;
   readonly sums: Float64Array;
   readonly counts: Float64Array;
 }
@@ -30,8 +29,8 @@ interface Series {
  */
 export class WarmupCheck implements RequestProbe {
   private readonly batch: Nanoseconds;
-  private readonly dialled: Series = newSeries('new_connection_ratio');
-  private readonly latency: Series = newSeries('request latency');
+  private readonly dialled: Series = newSeries();
+  private readonly latency: Series = newSeries();
 
   constructor(
     private readonly warmup: Nanoseconds,
@@ -52,25 +51,22 @@ export class WarmupCheck implements RequestProbe {
     if (index >= 0) add(this.dialled, index, request.dialled ? 1 : 0);
   }
 
-  /** The warning for this run, if its warm-up was too short (empty otherwise). */
+  /**
+   * The warning for this run, if its warm-up was too short (empty otherwise). Its wording does
+   * not depend on the replication's draws, so a point's replications say it once.
+   */
   warnings(timeConstants: readonly TimeConstant[]): string[] {
     const findings = [this.dialled, this.latency].map((series) => this.transientOf(series));
-    const tooShort = findings.some((finding) => finding === 'too short');
     const late = findings.filter((finding): finding is LateTransient => typeof finding === 'object');
-    if (late.length > 0) {
-      const worst = late.reduce((a, b) => (b.endsAt > a.endsAt ? b : a));
-      return [
-        `The start-up transient (MSER-5 on the ${worst.series} per ${formatDuration(Math.round(this.batch))} batch) lasted until ` +
-          `about ${seconds(worst.endsAt)} s, past the ${seconds(this.warmup)} s warm-up, and biases the measured figures: ` +
-          `use warmup: ${suggestion(Math.max(worst.endsAt, slowest(timeConstants)?.duration ?? 0))} or more.`,
-      ];
-    }
     const bound = slowest(timeConstants);
-    if (!tooShort || bound === undefined || this.warmup >= bound.duration) return [];
+    const tooShort = findings.includes('too short') && bound !== undefined && this.warmup < bound.duration;
+    if (late.length === 0 && !tooShort) return [];
+    const endsAt = Math.max(0, ...late.map((finding) => finding.endsAt));
+    const slowestText = bound === undefined ? '' : `; the models' slowest time constant is ${bound.parameter}, ${seconds(bound.duration)} s`;
     return [
-      `The run is too short for MSER-5 to find where its start-up transient ends, and the warm-up ` +
-        `(${seconds(this.warmup)} s) is shorter than ${bound.parameter} (${seconds(bound.duration)} s), the slowest time ` +
-        `constant of the models: use warmup: ${suggestion(bound.duration)} or more.`,
+      `Warm-up ${seconds(this.warmup)} s is too short for steady state: the start-up transient outlasts it ` +
+        `(MSER-5 on the run's own new_connection_ratio and latency${slowestText}), so the measured figures are biased: ` +
+        `use warmup: ${suggestion(Math.max(endsAt, bound?.duration ?? 0))} or more.`,
     ];
   }
 
@@ -92,7 +88,7 @@ export class WarmupCheck implements RequestProbe {
     if (atLimit) return 'too short';
     const endsAt = starts[discard] ?? 0;
     if (endsAt <= this.warmup) return 'settled';
-    return this.biased(means, starts, discard) ? { series: series.name, endsAt } : 'settled';
+    return this.biased(means, starts, discard) ? { endsAt } : 'settled';
   }
 
   /** Whether the measured batches before the cut differ from those after it by more than their noise. */
@@ -108,12 +104,11 @@ export class WarmupCheck implements RequestProbe {
 }
 
 interface LateTransient {
-  readonly series: string;
   readonly endsAt: Nanoseconds;
 }
 
-function newSeries(name: string): Series {
-  return { name, sums: new Float64Array(BATCHES), counts: new Float64Array(BATCHES) };
+function newSeries(): Series {
+  return { sums: new Float64Array(BATCHES), counts: new Float64Array(BATCHES) };
 }
 
 function add(series: Series, index: number, value: number): void {

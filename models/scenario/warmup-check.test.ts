@@ -11,7 +11,7 @@ describe('the warm-up check (MSER-5 on the run\'s own series, then the slowest t
   it('warns when pools start empty and the warm-up is shorter than the idle timeout, naming an adequate warm-up', () => {
     const { warnings } = run({}, 5);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/start-up transient/);
+    expect(warnings[0]).toMatch(/Warm-up 5.0 s is too short for steady state/);
     expect(warnings[0]).toContain('use warmup: 100s or more');
   });
 
