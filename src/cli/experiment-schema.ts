@@ -86,6 +86,13 @@ function valueSchema(spec: ParameterSpec): Schema {
       return { type: 'boolean' };
     case 'distribution':
       return { $ref: `#/$defs/${spec.valueUnit}Distribution` };
+    case 'mix':
+      return {
+        oneOf: [
+          { enum: [...spec.choices] },
+          { type: 'object', additionalProperties: false, minProperties: 1, properties: Object.fromEntries(spec.choices.map((choice) => [choice, { type: 'number', minimum: 0 }])) },
+        ],
+      };
   }
 }
 

@@ -61,16 +61,30 @@ export interface BooleanParameter extends ParameterBase {
   readonly default: boolean;
 }
 
+/**
+ * One of several choices, or a weighted mix of them: `short`, or `{ short: 0.6, external: 0.1,
+ * namespaced: 0.3 }` (weights >= 0, any positive total; each draw picks one by weight).
+ */
+export interface MixParameter extends ParameterBase {
+  readonly kind: 'mix';
+  readonly default: string | Readonly<Record<string, number>>;
+  readonly choices: readonly string[];
+}
+
+/** A mix as a run reads it: every choice with its share, the shares summing to 1. */
+export type MixValue = Readonly<Record<string, number>>;
+
 export type ParameterSpec =
   | IntegerParameter
   | NumberParameter
   | DurationParameter
   | DistributionParameter
   | ChoiceParameter
-  | BooleanParameter;
+  | BooleanParameter
+  | MixParameter;
 
 /** A parameter's value after parsing: durations in ns, distributions as specs. */
-export type ParameterValue = number | string | boolean | DistributionSpec;
+export type ParameterValue = number | string | boolean | DistributionSpec | MixValue;
 
 /** Parses and range-checks one value written for `spec`; throws InputError naming the path. */
 export function parseParameterValue(spec: ParameterSpec, raw: unknown): ParameterValue {
@@ -89,7 +103,24 @@ export function parseParameterValue(spec: ParameterSpec, raw: unknown): Paramete
     case 'boolean':
       if (typeof raw === 'boolean') return raw;
       throw new InputError(spec.path, 'true or false', raw);
+    case 'mix':
+      return parseMix(spec, raw);
   }
+}
+
+/** A choice (all weight on it) or a map of choices to weights, normalised to shares over every choice. */
+function parseMix(spec: MixParameter, raw: unknown): MixValue {
+  const expected = `one of ${spec.choices.join(', ')}, or a map of them to weights >= 0 with a positive total`;
+  if (typeof raw === 'string' && spec.choices.includes(raw)) return Object.fromEntries(spec.choices.map((choice) => [choice, choice === raw ? 1 : 0]));
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError(spec.path, expected, raw);
+  const weights = raw as Record<string, unknown>;
+  for (const [choice, weight] of Object.entries(weights)) {
+    if (!spec.choices.includes(choice)) throw new InputError(`${spec.path}.${choice}`, `one of ${spec.choices.join(', ')}`, choice);
+    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) throw new InputError(`${spec.path}.${choice}`, 'a weight >= 0', weight);
+  }
+  const total = Object.values(weights).reduce<number>((sum, weight) => sum + (weight as number), 0);
+  if (!(total > 0)) throw new InputError(spec.path, expected, raw);
+  return Object.fromEntries(spec.choices.map((choice) => [choice, ((weights[choice] as number | undefined) ?? 0) / total]));
 }
 
 /** The range as a reader sees it: `>= 1`, `1 to 5000`, `> 0`, `0s to 1h`. */
@@ -106,12 +137,14 @@ export function describeRange(spec: ParameterSpec): string {
       return spec.choices.join(' | ');
     case 'boolean':
       return 'true | false';
+    case 'mix':
+      return `${spec.choices.join(' | ')}, or a map of them to weights`;
   }
 }
 
 /** The default as written in an experiment file (YAML flow style for distributions). */
 export function describeDefault(spec: ParameterSpec): string {
-  if (spec.kind !== 'distribution') return String(spec.default);
+  if (typeof spec.default !== 'object') return String(spec.default);
   const fields = Object.entries(spec.default).map(([key, value]) => `${key}: ${String(value)}`);
   return `{ ${fields.join(', ')} }`;
 }

@@ -13,6 +13,8 @@ export interface ParameterTree {
 /** The value a run gets for one entry: durations as ns numbers, a choice as its literal union. */
 export type ValueOf<E> = E extends { readonly kind: 'choice'; readonly choices: readonly (infer C)[] }
   ? C
+  : E extends { readonly kind: 'mix'; readonly choices: readonly (infer C)[] }
+    ? Readonly<Record<C & string, number>>
   : E extends { readonly kind: 'boolean' }
     ? boolean
     : E extends { readonly kind: 'distribution' }
