@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Cluster } from './cluster.js';
+import { testCluster } from './testing/test-cluster.js';
 import { EndpointSlices, MAX_ENDPOINTS_PER_SLICE } from './endpoint-slices.js';
 import { ProgrammedViews } from './programmed-views.js';
 
 describe('Cluster placement', () => {
-  const cluster = new Cluster({ nodes: 7, services: 20, endpointsPerService: 5, nodeCores: 16 });
+  const cluster = testCluster({ nodes: 7, services: 20, endpointsPerService: 5 });
 
   it('numbers the initial backend pods Service by Service', () => {
     expect(cluster.initialBackendPod(0, 0)).toBe(0);
@@ -19,11 +19,27 @@ describe('Cluster placement', () => {
     // 140 pods over 7 nodes: exactly 20 each.
     expect(perNode).toEqual([20, 20, 20, 20, 20, 20, 20]);
   });
+
+  it('puts Service i and client pod i in namespace i mod namespaces, and counts each namespace\'s Services', () => {
+    const spread = testCluster({ nodes: 7, services: 20, endpointsPerService: 5, namespaces: 3 });
+    expect(spread.namespaceOfService(7)).toBe(1);
+    expect(spread.namespaceOfClient(9)).toBe(0);
+    // 20 Services over 3 namespaces: 0, 3, ..., 18 (7); 1, ..., 19 (7); 2, ..., 17 (6).
+    expect([0, 1, 2].map((namespace) => spread.servicesInNamespace(namespace))).toEqual([7, 7, 6]);
+  });
+
+  it('makes about the asked share of Services headless, the same ones every time', () => {
+    const cluster = testCluster({ nodes: 10, services: 10_000, endpointsPerService: 2, headlessServiceRatio: 0.2 });
+    const headless = Array.from({ length: 10_000 }, (_, service) => cluster.isHeadless(service));
+    // Binomial(10,000, 0.2): standard deviation 40; ± 5 of them.
+    expect(Math.abs(headless.filter(Boolean).length - 2_000)).toBeLessThan(200);
+    expect(testCluster({ nodes: 10, services: 10, endpointsPerService: 2 }).isHeadless(3)).toBe(false);
+  });
 });
 
 describe('EndpointSlices', () => {
   it('holds a Service\'s endpoints in slices of at most 100, all ready at the start', () => {
-    const slices = new EndpointSlices(new Cluster({ nodes: 10, services: 3, endpointsPerService: 250, nodeCores: 16 }));
+    const slices = new EndpointSlices(testCluster({ nodes: 10, services: 3, endpointsPerService: 250 }));
     const endpoints = slices.latest(2);
     expect(endpoints.slices.map((slice) => slice.pods.length)).toEqual([MAX_ENDPOINTS_PER_SLICE, MAX_ENDPOINTS_PER_SLICE, 50]);
     expect(endpoints.slices.every((slice) => slice.ready.every((ready) => ready === 1))).toBe(true);
@@ -32,7 +48,7 @@ describe('EndpointSlices', () => {
   });
 
   it('computes an untouched Service\'s initial endpoints for every node, with no per-node copy and no per-Service object', () => {
-    const cluster = new Cluster({ nodes: 5_000, services: 30_000, endpointsPerService: 10, nodeCores: 16 });
+    const cluster = testCluster({ nodes: 5_000, services: 30_000, endpointsPerService: 10 });
     const slices = new EndpointSlices(cluster);
     const views = new ProgrammedViews(slices, cluster.nodes);
     for (const node of [0, 1, 4_999]) {

@@ -28,7 +28,14 @@ export interface Connection {
   /** Pool key: client × services + service. */
   poolKey: number;
   client: number;
+  /** The Service, or -1 for an external name. */
   service: number;
+  /** The external name, or -1 for a Service. */
+  external: number;
+  /** How the dialling request wrote the name (the DNS model's name form index). */
+  nameForm: number;
+  /** The pod a headless Service's DNS answer named (the client connects to it directly), or -1. */
+  resolvedPod: number;
   clientNode: number;
   /** Dialled by a request of the measured window (its lookups count in the proxy metrics). */
   measured: boolean;
@@ -40,10 +47,19 @@ export interface Connection {
   endpointsChosenFrom: number;
   endpointPod: number;
   endpointNode: number;
+  /** How long its name resolution took (ns). */
+  resolveNs: Nanoseconds;
   /** Proxy lookup time its first packet paid (ns). */
   lookupNs: Nanoseconds;
   /** The first packet's latency: the handshake's round trip plus the lookups (ns). */
   firstPacketNs: Nanoseconds;
+  /**
+   * The handshake's round trip for each kind of path, drawn when the dial starts (in start order,
+   * for common random numbers), or -1 for the data plane to draw (a DNS flow).
+   */
+  sameNodeRtt: Nanoseconds;
+  crossNodeRtt: Nanoseconds;
+  externalRtt: Nanoseconds;
   /** HOLDS_* bits: data-plane state taken for it, released when it closes. */
   holds: number;
   /** Requests sent on it so far; it closes at `workload.requestsPerConnection`. */
@@ -64,6 +80,9 @@ export function newConnection(): Connection {
     poolKey: -1,
     client: -1,
     service: -1,
+    external: -1,
+    nameForm: 0,
+    resolvedPod: -1,
     clientNode: -1,
     measured: false,
     dialler: undefined,
@@ -71,8 +90,12 @@ export function newConnection(): Connection {
     endpointsChosenFrom: 0,
     endpointPod: -1,
     endpointNode: -1,
+    resolveNs: 0,
     lookupNs: 0,
     firstPacketNs: 0,
+    sameNodeRtt: -1,
+    crossNodeRtt: -1,
+    externalRtt: -1,
     holds: 0,
     requestsCarried: 0,
     idleSince: 0,
@@ -89,6 +112,9 @@ export function resetConnection(connection: Connection, poolKey: number, dialler
   connection.poolKey = poolKey;
   connection.client = dialler.client;
   connection.service = dialler.service;
+  connection.external = dialler.external;
+  connection.nameForm = dialler.nameForm;
+  connection.resolvedPod = -1;
   connection.clientNode = dialler.clientNode;
   connection.measured = dialler.measured;
   connection.dialler = dialler;
@@ -96,8 +122,12 @@ export function resetConnection(connection: Connection, poolKey: number, dialler
   connection.endpointsChosenFrom = 0;
   connection.endpointPod = -1;
   connection.endpointNode = -1;
+  connection.resolveNs = 0;
   connection.lookupNs = 0;
   connection.firstPacketNs = 0;
+  connection.sameNodeRtt = -1;
+  connection.crossNodeRtt = -1;
+  connection.externalRtt = -1;
   connection.holds = 0;
   connection.requestsCarried = 0;
   connection.idleSince = 0;

@@ -21,7 +21,12 @@ export type RequestState = 'waiting' | 'sent' | 'completed' | 'failed';
 export interface Request {
   state: RequestState;
   client: number;
+  /** The Service called, or -1 when the call goes to an external name. */
   service: number;
+  /** The external name called (0-based), or -1 when the call goes to a Service. */
+  external: number;
+  /** How the application wrote the name (an index into the DNS model's name forms). */
+  nameForm: number;
   clientNode: number;
   /** When the application made the call: latency runs from here to the response. */
   startedAt: Nanoseconds;
@@ -38,8 +43,20 @@ export interface Request {
   nextWaiting: Request | undefined;
   /** Proxy lookup time paid by the first packet of the connection it was sent on, if that was its own new one. */
   lookupNs: Nanoseconds;
+  /** Name resolution time of the connection it was sent on, if that was its own new one. */
+  resolveNs: Nanoseconds;
   /** One-way network delay of this request's exchange (half its round trip). */
   oneWayDelay: Nanoseconds;
+  /**
+   * Its draws, made when it starts, in start order: the server's service time, and a round
+   * trip for each kind of path it may take. Drawn later, in the order events happen, they would
+   * go to other requests whenever a change elsewhere (a rule cost, a DNS setting) reorders
+   * events, and points of a sweep would lose their common random numbers.
+   */
+  serviceTime: Nanoseconds;
+  sameNodeRtt: Nanoseconds;
+  crossNodeRtt: Nanoseconds;
+  externalRtt: Nanoseconds;
   /** Why it failed (state `failed`). */
   failure: FailureReason | undefined;
 }
@@ -50,6 +67,8 @@ export function newRequest(): Request {
     state: 'waiting',
     client: -1,
     service: -1,
+    external: -1,
+    nameForm: 0,
     clientNode: -1,
     startedAt: 0,
     measured: false,
@@ -59,7 +78,12 @@ export function newRequest(): Request {
     previousWaiting: undefined,
     nextWaiting: undefined,
     lookupNs: 0,
+    resolveNs: 0,
     oneWayDelay: 0,
+    serviceTime: 0,
+    sameNodeRtt: 0,
+    crossNodeRtt: 0,
+    externalRtt: 0,
     failure: undefined,
   };
 }
@@ -76,6 +100,8 @@ export function resetRequest(
   request.state = 'waiting';
   request.client = client;
   request.service = service;
+  request.external = -1;
+  request.nameForm = 0;
   request.clientNode = clientNode;
   request.startedAt = startedAt;
   request.measured = measured;
@@ -85,6 +111,7 @@ export function resetRequest(
   request.previousWaiting = undefined;
   request.nextWaiting = undefined;
   request.lookupNs = 0;
+  request.resolveNs = 0;
   request.oneWayDelay = 0;
   request.failure = undefined;
   return request;

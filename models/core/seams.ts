@@ -24,6 +24,11 @@ export class SeamRegistry {
     this.parts.set(name, { part, by });
   }
 
+  /** An optional part: undefined when no model provides it. */
+  find<K extends keyof Seams & string>(name: K): Seams[K] | undefined {
+    return this.parts.get(name)?.part as Seams[K] | undefined;
+  }
+
   get<K extends keyof Seams & string>(name: K, by: string): Seams[K] {
     const entry = this.parts.get(name);
     if (entry === undefined) {

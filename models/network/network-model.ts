@@ -1,7 +1,7 @@
-import { distributionMedian, makeSampler } from '../../src/random/index.js';
+import { distributionMedian, makeSampler, type DistributionSpec } from '../../src/random/index.js';
 import { defineModel } from '../core/model-definition.js';
 import { NETWORK_PARAMETERS } from './network-parameters.js';
-import { NetworkPaths } from './network-paths.js';
+import { NetworkPaths, type PathTimes } from './network-paths.js';
 
 declare module '../core/seams.js' {
   interface Seams {
@@ -16,13 +16,16 @@ export const networkModel = defineModel({
   parameters: NETWORK_PARAMETERS,
   metrics: [],
   wire(config, { streams, seams }) {
-    const { sameNodeRtt, crossNodeRtt } = config.network;
-    const paths = new NetworkPaths(
-      makeSampler(sameNodeRtt, streams.get('network/same-node-rtt')),
-      makeSampler(crossNodeRtt, streams.get('network/cross-node-rtt')),
-      distributionMedian(sameNodeRtt),
-      distributionMedian(crossNodeRtt),
-    );
+    const { sameNodeRtt, crossNodeRtt, externalRtt } = config.network;
+    const path = (spec: DistributionSpec, stream: string): PathTimes => ({ sampler: makeSampler(spec, streams.get(stream)), median: distributionMedian(spec) });
+    const pathsFor = (prefix: string): NetworkPaths =>
+      new NetworkPaths(
+        path(sameNodeRtt, `${prefix}/same-node-rtt`),
+        path(crossNodeRtt, `${prefix}/cross-node-rtt`),
+        path(externalRtt, `${prefix}/external-rtt`),
+        (traffic) => pathsFor(`network/${traffic}`),
+      );
+    const paths = pathsFor('network');
     seams.provide('network', paths, 'network');
     return {};
   },

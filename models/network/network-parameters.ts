@@ -20,5 +20,13 @@ export const NETWORK_PARAMETERS = parameterTable({
       source:
         "assumption (docs/calibration.md, Network and workload defaults: TCP_RR p99 ≈ 100 µs in Tencent TKE's benchmark; KEP-4963 TCP_CRR ≈ 57 µs)",
     },
+    externalRtt: {
+      kind: 'distribution',
+      valueUnit: 'duration',
+      unit: 'duration',
+      default: { dist: 'lognormal', median: '2ms', p99: '20ms' },
+      doc: 'Network round trip from a pod to a host outside the cluster (an external name, through the node\'s SNAT), for connections to names outside the cluster domain.',
+      source: 'assumption (docs/calibration.md, Network and workload defaults)',
+    },
   },
 });

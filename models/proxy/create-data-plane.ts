@@ -6,6 +6,7 @@ import type { NetworkPaths } from '../network/network-paths.js';
 import { conntrackCapacity, ConntrackTables } from './conntrack-tables.js';
 import { DestinationOrders } from './destination-order.js';
 import { EbpfMode } from './ebpf-mode.js';
+import { EndpointDraws } from './endpoint-draws.js';
 import { IptablesMode } from './iptables-mode.js';
 import { IpvsMode } from './ipvs-mode.js';
 import { createIpvsScheduler } from './ipvs-schedulers.js';
@@ -38,31 +39,37 @@ export function createDataPlane(config: ProxyConfig, parts: DataPlaneParts): Pro
   return new ProxyDataPlane(sim, cluster, views, network, mode, conntrack, metrics, config.lookupJitter === 'roundTrip');
 }
 
+/** kube-dns is one more ClusterIP Service in every node's rules, numbered after the workload's. */
+export function kubeDnsService(services: number): number {
+  return services;
+}
+
 function createMode(config: ProxyConfig, { sim, cluster, streams }: DataPlaneParts): ProxyMode {
-  const endpointStream = streams.get('proxy/endpoints');
+  const endpoints = new EndpointDraws(streams.get('proxy/endpoints'), streams.get('proxy/system-endpoints'), kubeDnsService(cluster.services));
+  const inRules = cluster.services + 1; // the workload's Services and kube-dns
   switch (config.mode) {
     case 'iptables':
       return new IptablesMode({
-        services: cluster.services,
+        services: inRules,
         ruleCost: config.iptables.ruleCost,
-        serviceOrder: config.iptables.serviceOrder === 'random' ? new KeyedPermutation(cluster.services, keyFrom(streams, 'proxy/iptables-order')) : undefined,
-        endpointStream,
+        serviceOrder: config.iptables.serviceOrder === 'random' ? new KeyedPermutation(inRules, keyFrom(streams, 'proxy/iptables-order')) : undefined,
+        endpoints,
         nonServiceConnectionShare: config.iptables.nonServiceConnectionShare,
       });
     case 'ipvs': {
       const orders = new DestinationOrders(keyFrom(streams, 'proxy/ipvs-order'));
       const scheduler = createIpvsScheduler(config.ipvs.scheduler, { sim, cluster, orders, finTimeout: config.ipvs.tcpFinTimeout });
-      return new IpvsMode({ services: cluster.services, scheduler, connectionCost: config.ipvs.connectionCost, entryCost: config.ipvs.entryCost });
+      return new IpvsMode({ services: inRules, scheduler, connectionCost: config.ipvs.connectionCost, entryCost: config.ipvs.entryCost });
     }
     case 'nftables':
-      return new NftablesMode(endpointStream, config.nftables.lookupCost);
+      return new NftablesMode(endpoints, config.nftables.lookupCost);
     case 'ebpf':
       return new EbpfMode({
         services: cluster.services,
         endpointsPerService: cluster.endpointsPerService,
         lbMapMax: config.ebpf.lbMapMax,
         lookupCost: config.ebpf.lookupCost,
-        endpointStream,
+        endpoints,
       });
   }
 }

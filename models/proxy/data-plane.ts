@@ -1,5 +1,6 @@
 import type { Connection } from '../core/connection.js';
 import type { FailureReason } from '../core/failure-reason.js';
+import type { NetworkPaths } from '../network/network-paths.js';
 
 /**
  * The first packet got an endpoint: `connection.endpoint*`, `lookupNs` and `firstPacketNs` (the
@@ -26,9 +27,25 @@ export const PLACED: Placed = Object.freeze({ kind: 'placed' });
  * an established connection match conntrack and never come here (docs/design.md, The path of
  * a request).
  */
+/** Where a Service's endpoints are, as a node's data plane sees them. */
+export interface EndpointSource {
+  count(node: number, service: number): number;
+  /** The pod of endpoint `index` (an index below `count`). */
+  pod(node: number, service: number, index: number): number;
+  nodeOfPod(pod: number): number;
+  /** The round trips this traffic draws its first packets' from (its own streams, for common random numbers). */
+  readonly paths?: NetworkPaths;
+}
+
 export interface DataPlane {
-  /** Places a new connection's first packet, or says why it was dropped; allocates nothing. */
+  /**
+   * Places a new connection's first packet — to a Service's ClusterIP, a headless Service's pod
+   * (`connection.resolvedPod`) or a host outside the cluster (`connection.external`) — or says
+   * why it was dropped; allocates nothing.
+   */
   connect(connection: Connection): ConnectOutcome;
+  /** Places the first packet of a flow to a ClusterIP whose endpoints are not a workload Service's (kube-dns). */
+  connectVia(connection: Connection, endpoints: EndpointSource): ConnectOutcome;
   /** The connection closed: release exactly what `connection.holds` says it took. */
   release(connection: Connection): void;
   /** Things the user should know at the end of a run (Services left out of a full map). */

@@ -1,3 +1,4 @@
+import { endpointDrawsFrom } from './endpoint-draws.js';
 import { describe, expect, it } from 'vitest';
 import { ScriptedStream } from '../../src/random/testing/scripted-stream.js';
 import { testConnection } from '../core/testing/test-records.js';
@@ -13,7 +14,7 @@ describe('EbpfMode', () => {
   });
 
   it('fails exactly the Services that did not fit, and says so', () => {
-    const ebpf = new EbpfMode({ services: 10, endpointsPerService: 3, lbMapMax: 26, lookupCost: 200, endpointStream: new ScriptedStream([0.5]) });
+    const ebpf = new EbpfMode({ services: 10, endpointsPerService: 3, lbMapMax: 26, lookupCost: 200, endpoints: endpointDrawsFrom(new ScriptedStream([0.5])) });
     // 26 / 4 = 6 Services programmed: 0..5.
     const choices = Array.from({ length: 10 }, (_, service) => ebpf.chooseEndpoint(testConnection({ service }), THREE_ENDPOINTS));
     expect(choices).toEqual([1, 1, 1, 1, 1, 1, undefined, undefined, undefined, undefined]);
@@ -22,7 +23,7 @@ describe('EbpfMode', () => {
   });
 
   it('takes no conntrack entry and costs the same at any Service count', () => {
-    const small = new EbpfMode({ services: 10, endpointsPerService: 3, lbMapMax: 65_536, lookupCost: 200, endpointStream: new ScriptedStream([0]) });
+    const small = new EbpfMode({ services: 10, endpointsPerService: 3, lbMapMax: 65_536, lookupCost: 200, endpoints: endpointDrawsFrom(new ScriptedStream([0])) });
     expect(small.usesConntrack).toBe(false);
     const cost = { rules: 0, clientNodeNs: 0, serverNodeNs: 0 };
     small.lookupCost(testConnection({ service: 3 }), true, cost);

@@ -1,5 +1,5 @@
 import type { Nanoseconds } from '../../src/engine/index.js';
-import { uniformIndex, type RandomStream } from '../../src/random/index.js';
+import type { EndpointDraws } from './endpoint-draws.js';
 import type { Connection } from '../core/connection.js';
 import type { LookupCost, ProxyMode } from './proxy-mode.js';
 
@@ -11,7 +11,7 @@ export interface EbpfOptions {
   readonly endpointsPerService: number;
   readonly lbMapMax: number;
   readonly lookupCost: Nanoseconds;
-  readonly endpointStream: RandomStream;
+  readonly endpoints: EndpointDraws;
 }
 
 /**
@@ -39,20 +39,29 @@ export class EbpfMode implements ProxyMode {
     this.programmed = programmedServices(options.services, options.endpointsPerService, options.lbMapMax);
   }
 
-  /** Whether `service` (numbered in creation order) got its map entries. */
+  /**
+   * Whether `service` (numbered in creation order) got its map entries. System Services numbered
+   * past the workload's (kube-dns) were created with the cluster, first, so they always fit.
+   */
   isProgrammed(service: number): boolean {
-    return service < this.programmed;
+    return service < this.programmed || service >= this.options.services;
   }
 
   chooseEndpoint(connection: Connection, endpoints: number): number | undefined {
     if (!this.isProgrammed(connection.service)) return undefined;
-    return uniformIndex(this.options.endpointStream, endpoints);
+    return this.options.endpoints.index(connection, endpoints);
   }
 
   lookupCost(_connection: Connection, _crossNode: boolean, cost: LookupCost): void {
     cost.rules = EBPF_LOOKUPS;
     cost.clientNodeNs = this.options.lookupCost;
     cost.serverNodeNs = 0;
+  }
+
+  /** The connect() hook finds no Service for the address: one map lookup. */
+  directLookupCost(connection: Connection, crossNode: boolean, cost: LookupCost): void {
+    this.lookupCost(connection, crossNode, cost);
+    cost.rules = 1;
   }
 
   releaseSlot(): void {}

@@ -1,3 +1,4 @@
+import { endpointDrawsFrom } from './endpoint-draws.js';
 import { describe, expect, it } from 'vitest';
 import { KeyedPermutation, RandomStreams, uniformIndexSampler } from '../../src/random/index.js';
 import { ScriptedStream } from '../../src/random/testing/scripted-stream.js';
@@ -20,7 +21,7 @@ const ENDPOINTS = 3;
 const NODES = 4;
 
 function mode(serviceOrder: KeyedPermutation | undefined) {
-  return new IptablesMode({ services: SERVICES, ruleCost: 6, serviceOrder, endpointStream: new ScriptedStream([0]), nonServiceConnectionShare: 0 });
+  return new IptablesMode({ services: SERVICES, ruleCost: 6, serviceOrder, endpoints: endpointDrawsFrom(new ScriptedStream([0])), nonServiceConnectionShare: 0 });
 }
 
 /** The node's KUBE-SERVICES order as the model computes it: order[position] = service. */
@@ -103,7 +104,7 @@ describe('IptablesMode against the reference rule walk (iptables-save form, walk
       services: 1000,
       ruleCost: 6,
       serviceOrder: undefined,
-      endpointStream: new ScriptedStream([0]),
+      endpoints: endpointDrawsFrom(new ScriptedStream([0])),
       nonServiceConnectionShare: 0.2,
     });
     // 0.2 / 0.8 = 0.25 non-Service connections per Service connection, each S + 4 rules.

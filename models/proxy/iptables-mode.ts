@@ -1,5 +1,6 @@
 import type { Nanoseconds } from '../../src/engine/index.js';
-import { uniformIndex, type KeyedPermutation, type RandomStream } from '../../src/random/index.js';
+import type { KeyedPermutation } from '../../src/random/index.js';
+import type { EndpointDraws } from './endpoint-draws.js';
 import type { Connection } from '../core/connection.js';
 import type { LookupCost, ProxyMode } from './proxy-mode.js';
 
@@ -19,7 +20,7 @@ export interface IptablesOptions {
   /** Per-node KUBE-SERVICES order (tweaked by node), or undefined for creation order. */
   readonly serviceOrder: KeyedPermutation | undefined;
   /** Draws the endpoint: the cascade 1/(n−k+1) picks each endpoint with probability 1/n. */
-  readonly endpointStream: RandomStream;
+  readonly endpoints: EndpointDraws;
   readonly nonServiceConnectionShare: number;
 }
 
@@ -50,8 +51,8 @@ export class IptablesMode implements ProxyMode {
     return order === undefined ? service : order.at(service, node + 1);
   }
 
-  chooseEndpoint(_connection: Connection, endpoints: number): number {
-    return uniformIndex(this.options.endpointStream, endpoints);
+  chooseEndpoint(connection: Connection, endpoints: number): number {
+    return this.options.endpoints.index(connection, endpoints);
   }
 
   lookupCost(connection: Connection, crossNode: boolean, cost: LookupCost): void {
@@ -60,6 +61,14 @@ export class IptablesMode implements ProxyMode {
     const serverRules = crossNode ? this.serverNodeRules : 0;
     cost.rules = clientRules + serverRules;
     cost.clientNodeNs = clientRules * this.options.ruleCost;
+    cost.serverNodeNs = serverRules * this.options.ruleCost;
+  }
+
+  /** No Service matches: the whole chain on the client's node, and again on a remote pod's node. */
+  directLookupCost(_connection: Connection, crossNode: boolean, cost: LookupCost): void {
+    const serverRules = crossNode ? this.serverNodeRules : 0;
+    cost.rules = this.serverNodeRules + serverRules;
+    cost.clientNodeNs = this.serverNodeRules * this.options.ruleCost;
     cost.serverNodeNs = serverRules * this.options.ruleCost;
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { s, Simulation } from '../../src/engine/index.js';
-import { Cluster } from '../cluster/cluster.js';
+import { testCluster } from '../cluster/testing/test-cluster.js';
 import { HOLDS_SCHEDULER_SLOT } from '../core/connection.js';
 import { testConnection } from '../core/testing/test-records.js';
 import { DestinationOrders } from './destination-order.js';
@@ -9,7 +9,7 @@ import { createIpvsScheduler, SH_BUCKETS, type SchedulerContext } from './ipvs-s
 import type { LookupCost } from './proxy-mode.js';
 
 function context(overrides: Partial<SchedulerContext> = {}): SchedulerContext {
-  const cluster = new Cluster({ nodes: 10, services: 10, endpointsPerService: 3, nodeCores: 16 });
+  const cluster = testCluster({ nodes: 10, services: 10, endpointsPerService: 3 });
   return { sim: new Simulation(), cluster, orders: new DestinationOrders(42), finTimeout: s(120), ...overrides };
 }
 
@@ -85,7 +85,7 @@ describe('IPVS schedulers (kernel ip_vs_rr.c, ip_vs_lc.c, ip_vs_sh.c over each n
   });
 
   it('sh reaches at most 256 endpoints of a larger Service, as its 256-bucket table does', () => {
-    const cluster = new Cluster({ nodes: 10, services: 1, endpointsPerService: 1000, nodeCores: 16 });
+    const cluster = testCluster({ nodes: 10, services: 1, endpointsPerService: 1000 });
     const sh = createIpvsScheduler('sh', context({ cluster }));
     const reached = new Set(Array.from({ length: 20_000 }, (_, client) => sh.choose(testConnection({ client, service: 0 }), 1000)));
     expect(reached.size).toBe(SH_BUCKETS);

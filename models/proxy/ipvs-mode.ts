@@ -62,6 +62,14 @@ export class IpvsMode implements ProxyMode {
     cost.serverNodeNs = 0;
   }
 
+  /** No virtual server matches: a walk of one bucket's chain, ≈ S/256 entries, and no scheduling. */
+  directLookupCost(_connection: Connection, _crossNode: boolean, cost: LookupCost): void {
+    const entries = Math.ceil(this.options.services / IPVS_SERVICE_BUCKETS);
+    cost.rules = entries;
+    cost.clientNodeNs = entries * this.options.entryCost;
+    cost.serverNodeNs = 0;
+  }
+
   releaseSlot(connection: Connection): void {
     this.options.scheduler.release(connection, connection.endpointsChosenFrom);
   }

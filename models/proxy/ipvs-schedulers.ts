@@ -21,9 +21,9 @@ export interface SchedulerContext {
   readonly finTimeout: number;
 }
 
-/** Each node's IPVS has its own virtual server per Service: state is keyed by the pair. */
+/** Each node's IPVS has its own virtual server per Service (kube-dns included, numbered `services`): state is keyed by the pair. */
 function nodeServiceKey(connection: Connection, services: number): number {
-  return connection.clientNode * services + connection.service;
+  return connection.clientNode * (services + 1) + connection.service;
 }
 
 /** Buckets of the source-hashing table (IP_VS_SH_TAB_BITS = 8 in ip_vs_sh.c). */

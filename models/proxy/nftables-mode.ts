@@ -1,5 +1,5 @@
 import type { Nanoseconds } from '../../src/engine/index.js';
-import { uniformIndex, type RandomStream } from '../../src/random/index.js';
+import type { EndpointDraws } from './endpoint-draws.js';
 import type { Connection } from '../core/connection.js';
 import type { LookupCost, ProxyMode } from './proxy-mode.js';
 
@@ -21,18 +21,23 @@ export class NftablesMode implements ProxyMode {
   readonly unprogrammedReason = undefined;
 
   constructor(
-    private readonly endpointStream: RandomStream,
+    private readonly endpoints: EndpointDraws,
     private readonly lookupCostNs: Nanoseconds,
   ) {}
 
-  chooseEndpoint(_connection: Connection, endpoints: number): number {
-    return uniformIndex(this.endpointStream, endpoints);
+  chooseEndpoint(connection: Connection, endpoints: number): number {
+    return this.endpoints.index(connection, endpoints);
   }
 
   lookupCost(_connection: Connection, _crossNode: boolean, cost: LookupCost): void {
     cost.rules = NFTABLES_LOOKUPS;
     cost.clientNodeNs = this.lookupCostNs;
     cost.serverNodeNs = 0;
+  }
+
+  /** The services map misses at once: the same handful of lookups. */
+  directLookupCost(connection: Connection, crossNode: boolean, cost: LookupCost): void {
+    this.lookupCost(connection, crossNode, cost);
   }
 
   releaseSlot(): void {}

@@ -1,7 +1,7 @@
 import type { Simulation } from '../../src/engine/index.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { ProgrammedViews } from '../cluster/programmed-views.js';
-import type { NetworkPaths } from '../network/network-paths.js';
+import { OUTSIDE_CLUSTER, type NetworkPaths } from '../network/network-paths.js';
 import {
   HOLDS_CONNTRACK_CLIENT_NODE,
   HOLDS_CONNTRACK_ENDPOINT_NODE,
@@ -10,7 +10,7 @@ import {
 } from '../core/connection.js';
 import type { FailureReason } from '../core/failure-reason.js';
 import type { ConntrackTables } from './conntrack-tables.js';
-import { PLACED, type ConnectOutcome, type DataPlane, type Dropped } from './data-plane.js';
+import { PLACED, type ConnectOutcome, type DataPlane, type Dropped, type EndpointSource } from './data-plane.js';
 import type { ProxyMetrics } from './proxy-metrics.js';
 import type { LookupCost, ProxyMode } from './proxy-mode.js';
 
@@ -38,6 +38,8 @@ function dropped(reason: FailureReason): Dropped {
  */
 export class ProxyDataPlane implements DataPlane {
   private readonly cost: LookupCost = { rules: 0, clientNodeNs: 0, serverNodeNs: 0 };
+  /** The Services' endpoints as each node programmed them. */
+  private readonly serviceEndpoints: EndpointSource;
 
   constructor(
     private readonly sim: Simulation,
@@ -49,27 +51,59 @@ export class ProxyDataPlane implements DataPlane {
     private readonly metrics: ProxyMetrics,
     /** proxy.lookupJitter is `roundTrip`: the lookups slow down as much as the packet's round trip. */
     private readonly lookupsFollowRoundTrip: boolean,
-  ) {}
+  ) {
+    this.serviceEndpoints = {
+      count: (node, service) => views.endpointCount(node, service),
+      pod: (node, service, index) => views.endpointPod(node, service, index),
+      nodeOfPod: (pod) => cluster.nodeOfBackendPod(pod),
+    };
+  }
 
   connect(connection: Connection): ConnectOutcome {
+    if (connection.external >= 0) return this.connectDirect(connection, OUTSIDE_CLUSTER);
+    if (connection.resolvedPod >= 0) return this.connectDirect(connection, this.cluster.nodeOfBackendPod(connection.resolvedPod));
+    return this.connectVia(connection, this.serviceEndpoints);
+  }
+
+  connectVia(connection: Connection, endpointsOf: EndpointSource): ConnectOutcome {
     const tracked = this.mode.usesConntrack ? this.conntrack : undefined;
     const now = this.sim.now;
     if (tracked !== undefined && !tracked.hasRoom(connection.clientNode, now)) return this.conntrackFull(connection);
     const { clientNode, service } = connection;
-    const endpoints = this.views.endpointCount(clientNode, service);
+    const endpoints = endpointsOf.count(clientNode, service);
     const index = this.mode.chooseEndpoint(connection, endpoints);
     if (index === undefined) return dropped(this.unprogrammedReason());
     connection.endpointIndex = index;
     connection.endpointsChosenFrom = endpoints;
-    connection.endpointPod = this.views.endpointPod(clientNode, service, index);
-    connection.endpointNode = this.cluster.nodeOfBackendPod(connection.endpointPod);
+    connection.endpointPod = endpointsOf.pod(clientNode, service, index);
+    connection.endpointNode = endpointsOf.nodeOfPod(connection.endpointPod);
     const crossNode = connection.endpointNode !== connection.clientNode;
     if (tracked !== undefined && crossNode && !tracked.hasRoom(connection.endpointNode, now)) {
       this.release(connection); // the scheduler slot it took
       return this.conntrackFull(connection);
     }
     if (tracked !== undefined) this.track(tracked, connection, crossNode);
-    this.charge(connection, crossNode);
+    this.mode.lookupCost(connection, crossNode, this.cost);
+    this.charge(connection, endpointsOf.paths ?? this.network);
+    return PLACED;
+  }
+
+  /**
+   * A connection to an address that is not a ClusterIP: a pod IP from a headless Service's
+   * answer, or a host outside the cluster. No endpoint choice; the packet still meets the
+   * node's rules (iptables walks all of KUBE-SERVICES without a match) and conntrack.
+   */
+  private connectDirect(connection: Connection, endpointNode: number): ConnectOutcome {
+    const tracked = this.mode.usesConntrack ? this.conntrack : undefined;
+    const now = this.sim.now;
+    const crossNode = endpointNode !== connection.clientNode && endpointNode !== OUTSIDE_CLUSTER;
+    const full = tracked !== undefined && (!tracked.hasRoom(connection.clientNode, now) || (crossNode && !tracked.hasRoom(endpointNode, now)));
+    if (full) return this.conntrackFull(connection);
+    connection.endpointPod = connection.resolvedPod;
+    connection.endpointNode = endpointNode;
+    if (tracked !== undefined) this.track(tracked, connection, crossNode);
+    this.mode.directLookupCost(connection, crossNode, this.cost);
+    this.charge(connection, this.network);
     return PLACED;
   }
 
@@ -90,21 +124,26 @@ export class ProxyDataPlane implements DataPlane {
 
   /**
    * The first packet's latency: the handshake's round trip plus the lookups on every node it
-   * crosses. The walk runs on the same CPUs, in the same softirq, as the rest of the packet's
-   * kernel path, so with lookupJitter `roundTrip` a packet whose round trip took k times the
-   * path's median pays k times its lookup cost too (docs/calibration.md, kube-proxy data plane:
-   * the published first-packet percentiles fit this far better than fixed costs).
+   * crosses (already in `this.cost`). The walk runs on the same CPUs, in the same softirq, as the
+   * rest of the packet's kernel path, so with lookupJitter `roundTrip` a packet whose round trip
+   * took k times the path's median pays k times its lookup cost too (docs/calibration.md,
+   * kube-proxy data plane: the published first-packet percentiles fit this far better than
+   * fixed costs).
    */
-  private charge(connection: Connection, crossNode: boolean): void {
+  private charge(connection: Connection, paths: NetworkPaths): void {
     const cost = this.cost;
-    this.mode.lookupCost(connection, crossNode, cost);
     const { clientNode, endpointNode } = connection;
-    const roundTrip = this.network.roundTrip(clientNode, endpointNode);
-    const median = this.network.medianRoundTrip(clientNode, endpointNode);
+    const drawn = endpointNode === OUTSIDE_CLUSTER ? connection.externalRtt : endpointNode === clientNode ? connection.sameNodeRtt : connection.crossNodeRtt;
+    const roundTrip = drawn >= 0 ? drawn : paths.roundTrip(clientNode, endpointNode);
+    const median = paths.medianRoundTrip(clientNode, endpointNode);
     const slowdown = this.lookupsFollowRoundTrip && median > 0 ? roundTrip / median : 1;
     connection.lookupNs = Math.round((cost.clientNodeNs + cost.serverNodeNs) * slowdown);
     connection.firstPacketNs = roundTrip + connection.lookupNs;
-    if (connection.measured) this.metrics.lookup(cost.rules, connection.lookupNs + this.mode.nonServiceCpuPerConnection);
+    if (!connection.measured) return;
+    // A kube-dns flow's lookups are CPU too, but not one of the request connections the
+    // first-packet and rules figures describe.
+    if (connection.service >= this.cluster.services) this.metrics.flowLookup(connection.lookupNs);
+    else this.metrics.lookup(cost.rules, connection.lookupNs + this.mode.nonServiceCpuPerConnection);
   }
 
   private track(tables: ConntrackTables, connection: Connection, crossNode: boolean): void {

@@ -38,13 +38,13 @@ export const PROXY_METRICS: readonly MetricEntry[] = [
   {
     name: 'datapath_cpu_cores_per_node',
     unit: 'cores',
-    doc: 'CPU the Service lookups cost, as cores per node: lookup time on every node (plus iptables walks of non-Service connections) ÷ (duration × nodes). Packet forwarding itself is not counted.',
+    doc: 'CPU the Service lookups cost, as cores per node: lookup time on every node, for connections and kube-dns flows (plus iptables walks of non-Service connections) ÷ (duration × nodes). Packet forwarding itself is not counted.',
     window: NEW_CONNECTIONS,
   },
   {
     name: 'conntrack_drops',
     unit: 'count',
-    doc: 'New connections dropped because the conntrack table of a node they cross was full; their requests fail after workload.connectTimeout.',
+    doc: 'New connections and kube-dns flows dropped because the conntrack table of a node they cross was full; a request whose connection is dropped fails after workload.connectTimeout, a DNS query waits out the resolver timeout.',
     window: NEW_CONNECTIONS,
   },
   {

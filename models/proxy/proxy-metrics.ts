@@ -26,6 +26,11 @@ export class ProxyMetrics implements RequestProbe {
     this.cpuNs += cpuNs;
   }
 
+  /** A measured DNS flow's lookup: CPU on its node, not a request connection. */
+  flowLookup(cpuNs: Nanoseconds): void {
+    this.cpuNs += cpuNs;
+  }
+
   /** Whether a full conntrack table dropped any measured connection. */
   get droppedAny(): boolean {
     return this.drops > 0;

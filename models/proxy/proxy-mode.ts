@@ -31,6 +31,11 @@ export interface ProxyMode {
   readonly unprogrammedReason: FailureReason | undefined;
   /** Fills `cost` for the first packet; `crossNode` when the endpoint is on another node. */
   lookupCost(connection: Connection, crossNode: boolean, cost: LookupCost): void;
+  /**
+   * Fills `cost` for the first packet of a connection to an address that is no ClusterIP (a pod
+   * IP from a headless Service, a host outside the cluster): the lookups that find no match.
+   */
+  directLookupCost(connection: Connection, crossNode: boolean, cost: LookupCost): void;
   /** Releases the scheduler slot of a connection that holds one (only called then). */
   releaseSlot(connection: Connection): void;
   warnings(): string[];

@@ -18,6 +18,9 @@ const SPARSE_VIRTUAL_SERVERS = {
   'workload.zipfExponent': 0,
   'workload.requestsPerConnection': 1,
   'workload.requestsPerSecond': 20_000,
+  // A constant service time, so the busiest pod is the one that got the most connections: with
+  // the default lognormal, one 100 ms request decides the maximum over 10,000 pods.
+  'workload.serviceTime': { dist: 'constant', value: '2ms' },
 };
 
 function balance(mode: Record<string, unknown>) {

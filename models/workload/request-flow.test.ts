@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ms, s, Simulation, us, type Nanoseconds } from '../../src/engine/index.js';
 import { constantSampler } from '../../src/random/index.js';
-import { Cluster } from '../cluster/cluster.js';
+import { testCluster } from '../cluster/testing/test-cluster.js';
 import type { Connection } from '../core/connection.js';
 import type { Request } from '../core/request.js';
 import { ProbeList } from '../core/request-probe.js';
-import { FIXED_LOOKUP_LATENCY, FixedLatencyResolver } from '../dns/fixed-latency-resolver.js';
-import { NetworkPaths } from '../network/network-paths.js';
+import { FIXED_LOOKUP_LATENCY, FixedLatencyResolver } from '../dns/testing/fixed-latency-resolver.js';
+import { NetworkPaths, type PathTimes } from '../network/network-paths.js';
 import { PLACED, type DataPlane } from '../proxy/data-plane.js';
 import { BackendPods } from './backend-pods.js';
 import { ConnectionPools } from './connection-pools.js';
@@ -22,7 +22,7 @@ const EXCHANGE = RTT + SERVICE_TIME;
 /** One client, one Service with one pod on another node, constant times; calls at the given times. */
 function flowWithCalls(callTimes: readonly Nanoseconds[]) {
   const sim = new Simulation();
-  const cluster = new Cluster({ nodes: 2, services: 1, endpointsPerService: 1, nodeCores: 16 });
+  const cluster = testCluster({ nodes: 2, services: 1, endpointsPerService: 1 });
   const dataPlane: DataPlane = {
     connect(connection: Connection) {
       connection.endpointIndex = 0;
@@ -32,6 +32,7 @@ function flowWithCalls(callTimes: readonly Nanoseconds[]) {
       connection.firstPacketNs = RTT;
       return PLACED;
     },
+    connectVia: () => PLACED,
     release: () => undefined,
     warnings: () => [],
   };
@@ -50,8 +51,9 @@ function flowWithCalls(callTimes: readonly Nanoseconds[]) {
     cluster,
     pools,
     pods,
-    samplers: { client: constantSampler(0), service: constantSampler(0), serviceTime: constantSampler(SERVICE_TIME) },
-    network: new NetworkPaths(constantSampler(RTT), constantSampler(RTT), RTT, RTT),
+    samplers: { client: constantSampler(0), serviceTime: constantSampler(SERVICE_TIME) },
+    targets: { count: 1, choose: (request) => void (request.service = 0) },
+    network: new NetworkPaths(...[0, 0, 0].map(() => ({ sampler: constantSampler(RTT), median: RTT })) as [PathTimes, PathTimes, PathTimes]),
     resolver: new FixedLatencyResolver(sim),
     dataPlane,
     probe: probes,

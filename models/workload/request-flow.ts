@@ -6,15 +6,15 @@ import type { FailureReason } from '../core/failure-reason.js';
 import { newRequest, resetRequest, type Request } from '../core/request.js';
 import type { RequestProbe } from '../core/request-probe.js';
 import type { NameResolver } from '../dns/name-resolver.js';
-import type { NetworkPaths } from '../network/network-paths.js';
+import { OUTSIDE_CLUSTER, type NetworkPaths } from '../network/network-paths.js';
 import type { DataPlane } from '../proxy/data-plane.js';
 import type { BackendPods } from './backend-pods.js';
+import { targetIndex, type CallTargets } from './call-targets.js';
 import type { ConnectionPools } from './connection-pools.js';
 
 /** The draws a request needs, each from its own named stream (docs/design.md, Determinism). */
 export interface RequestSamplers {
   readonly client: Sampler;
-  readonly service: Sampler;
   readonly serviceTime: Sampler;
 }
 
@@ -24,6 +24,8 @@ export interface RequestFlowParts {
   readonly pools: ConnectionPools;
   readonly pods: BackendPods;
   readonly samplers: RequestSamplers;
+  /** Who each call goes to (a Service by popularity, or as the DNS model's name forms say). */
+  readonly targets: CallTargets;
   readonly network: NetworkPaths;
   readonly resolver: NameResolver;
   readonly dataPlane: DataPlane;
@@ -49,6 +51,7 @@ export class RequestFlow {
   private readonly afterHandshake = this.established.bind(this);
   private readonly afterConnectTimeout = this.connectTimedOut.bind(this);
   private readonly atPod = this.arriveAtPod.bind(this);
+  private readonly afterServed = this.served.bind(this);
   private readonly afterResponse = this.finish.bind(this);
   private measuredInFlight = 0;
   private acceptingMeasured = true;
@@ -57,22 +60,31 @@ export class RequestFlow {
   /** Why each connection in state `connecting` without an endpoint will fail (its SYN was dropped). */
   private readonly droppedDials = new Map<Connection, FailureReason>();
 
-  constructor(private readonly parts: RequestFlowParts) {}
+  private readonly requestPaths: NetworkPaths;
+  private readonly handshakePaths: NetworkPaths;
 
-  /** A new application call now, from a random client pod to a Service by popularity. */
+  constructor(private readonly parts: RequestFlowParts) {
+    this.requestPaths = parts.network.forTraffic('requests');
+    this.handshakePaths = parts.network.forTraffic('handshakes');
+  }
+
+  /** A new application call now, from a random client pod to a target (a Service by popularity, or as named). */
   start(): void {
-    const { sim, cluster, samplers, pools } = this.parts;
+    const { sim, cluster, samplers, pools, targets } = this.parts;
     const client = samplers.client.sample();
-    const service = samplers.service.sample();
     const now = sim.now;
     const measured = now >= this.parts.windowStart && now <= this.parts.windowEnd;
-    const request = resetRequest(this.spareRequests.pop() ?? newRequest(), client, service, cluster.nodeOfClient(client), now, measured);
+    const request = resetRequest(this.spareRequests.pop() ?? newRequest(), client, -1, cluster.nodeOfClient(client), now, measured);
+    targets.choose(request);
+    this.drawAhead(request);
     if (measured) this.measuredInFlight++;
-    const poolKey = client * cluster.services + service;
+    const poolKey = client * targets.count + targetIndex(cluster.services, request.service, request.external);
     const idle = pools.takeIdle(poolKey);
     if (idle !== undefined) return this.send(request, idle);
     request.dialled = true;
-    this.parts.resolver.resolve(pools.dial(poolKey, request), this.afterResolve, this.afterResolveFailed);
+    const dial = pools.dial(poolKey, request);
+    this.drawHandshake(dial);
+    this.parts.resolver.resolve(dial, this.afterResolve, this.afterResolveFailed);
   }
 
   /** No more measured requests will start: the run may end once the last one settles. */
@@ -118,6 +130,7 @@ export class RequestFlow {
     if (waiter === undefined) return this.putBack(connection);
     this.parts.pools.stopWaiting(waiter);
     waiter.lookupNs = connection.lookupNs;
+    waiter.resolveNs = connection.resolveNs;
     this.send(waiter, connection);
   }
 
@@ -132,13 +145,33 @@ export class RequestFlow {
     request.connection = connection;
     connection.state = 'busy';
     connection.requestsCarried++;
-    request.oneWayDelay = Math.round(this.parts.network.roundTrip(connection.clientNode, connection.endpointNode) / 2);
+    request.oneWayDelay = Math.round(roundTripOf(request, connection) / 2);
     this.parts.sim.post(request.oneWayDelay, this.atPod, request);
   }
 
+  /** The request's own draws, in start order (see Request.serviceTime). */
+  private drawAhead(request: Request): void {
+    const paths = this.requestPaths;
+    request.serviceTime = Math.round(this.parts.samplers.serviceTime.sample());
+    request.sameNodeRtt = paths.roundTrip(0, 0);
+    request.crossNodeRtt = paths.roundTrip(0, 1);
+    request.externalRtt = paths.roundTrip(0, OUTSIDE_CLUSTER);
+  }
+
+  /** A dial's handshake round trips, drawn as it starts (see Connection.sameNodeRtt). */
+  private drawHandshake(dial: Connection): void {
+    const paths = this.handshakePaths;
+    dial.sameNodeRtt = paths.roundTrip(0, 0);
+    dial.crossNodeRtt = paths.roundTrip(0, 1);
+    dial.externalRtt = paths.roundTrip(0, OUTSIDE_CLUSTER);
+  }
+
+  /** The request reaches its server: a backend pod's queue, or a host outside the cluster (no queue modelled there). */
   private arriveAtPod(request: Request): void {
-    const pod = (request.connection as Connection).endpointPod;
-    this.parts.pods.submit(pod, request, this.parts.samplers.serviceTime.sample());
+    const serviceTime = request.serviceTime;
+    const connection = request.connection as Connection;
+    if (connection.external >= 0) return this.parts.sim.post(serviceTime, this.afterServed, request);
+    this.parts.pods.submit(connection.endpointPod, request, serviceTime);
   }
 
   /** The pod served it: the response travels back. */
@@ -162,4 +195,10 @@ export class RequestFlow {
     this.measuredInFlight--;
     if (!this.acceptingMeasured && this.measuredInFlight === 0) this.parts.sim.stop();
   }
+}
+
+/** The request's own round trip for the path its connection takes. */
+function roundTripOf(request: Request, connection: Connection): Nanoseconds {
+  if (connection.endpointNode === OUTSIDE_CLUSTER) return request.externalRtt;
+  return connection.endpointNode === connection.clientNode ? request.sameNodeRtt : request.crossNodeRtt;
 }

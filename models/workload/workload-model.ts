@@ -2,7 +2,9 @@ import type { MetricValues } from '../../src/contract/metric-spec.js';
 import { NS_PER_S } from '../../src/engine/index.js';
 import { exponentialSampler, makeSampler, uniformIndexSampler } from '../../src/random/index.js';
 import { defineModel, type UtilizationSource } from '../core/model-definition.js';
+import type { Request } from '../core/request.js';
 import { BackendPods } from './backend-pods.js';
+import type { CallTargets } from './call-targets.js';
 import { ConnectionPools } from './connection-pools.js';
 import { PoissonArrivals } from './poisson-arrivals.js';
 import { RequestFlow } from './request-flow.js';
@@ -23,6 +25,8 @@ export const workloadModel = defineModel({
   wire(config, { sim, streams, settings, seams, probes, stations }) {
     const workload = config.workload;
     const cluster = seams.get('cluster', 'workload');
+    const popularity = new ServicePopularity(streams, cluster, workload.zipfExponent);
+    seams.provide('popularity', popularity, 'workload');
     const requestMetrics = new RequestMetrics();
     probes.add(requestMetrics);
     let flow: RequestFlow | undefined;
@@ -39,9 +43,9 @@ export const workloadModel = defineModel({
           pods,
           samplers: {
             client: uniformIndexSampler(streams.get('workload/clients'), workload.clientPods),
-            service: new ServicePopularity(streams, cluster.services, workload.zipfExponent),
             serviceTime: makeSampler(workload.serviceTime, streams.get('workload/service-time')),
           },
+          targets: seams.find('callTargets') ?? popularServices(popularity, cluster.services),
           network: seams.get('network', 'workload'),
           resolver: seams.get('resolver', 'workload'),
           dataPlane,
@@ -67,6 +71,16 @@ export const workloadModel = defineModel({
     };
   },
 });
+
+/** Without a model that knows name forms, every call names a Service by popularity. */
+function popularServices(popularity: ServicePopularity, services: number): CallTargets {
+  return {
+    count: services,
+    choose(request: Request): void {
+      request.service = popularity.sample();
+    },
+  };
+}
 
 function overloadWarnings(pods: BackendPods): string[] {
   const { overloaded, worst, worstOfferedLoad } = pods.windowLoad();

@@ -2,7 +2,7 @@ import { parameterTable } from '../../../src/contract/parameter-table.js';
 import type { Simulation } from '../../../src/engine/index.js';
 import type { Connection } from '../../core/connection.js';
 import { defineModel } from '../../core/model-definition.js';
-import { FIXED_LOOKUP_LATENCY } from '../fixed-latency-resolver.js';
+import { FIXED_LOOKUP_LATENCY } from './fixed-latency-resolver.js';
 import type { NameResolver, ResolvedHandler, ResolveFailedHandler } from '../name-resolver.js';
 
 declare module '../../core/failure-reason.js' {

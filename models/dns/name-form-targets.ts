@@ -1,0 +1,61 @@
+import type { MixValue } from '../../src/contract/parameter-spec.js';
+import { zipfSampler, type RandomStream, type RandomStreams, type Sampler } from '../../src/random/index.js';
+import type { Cluster } from '../cluster/cluster.js';
+import type { Request } from '../core/request.js';
+import type { CallTargets } from '../workload/call-targets.js';
+import type { ServicePopularity } from '../workload/service-popularity.js';
+import { NAME_FORMS } from './lookup-plan.js';
+
+const SHORT = NAME_FORMS.indexOf('short');
+const EXTERNAL = NAME_FORMS.indexOf('external');
+
+/**
+ * Who a call goes to, when names are resolved: first how the application writes the name
+ * (`workload.nameForm`, one form or a weighted mix, from its own stream), then a target that
+ * name can reach — a short name only a Service of the client's namespace, `svc.ns` and the
+ * fully qualified forms any Service, an external name one of `workload.externalNames` hosts —
+ * each by Zipf popularity.
+ */
+export class NameFormTargets implements CallTargets {
+  readonly count: number;
+  private readonly cumulative: Float64Array;
+  private readonly onlyForm: number;
+  private readonly formStream: RandomStream;
+  private readonly externalRank: Sampler;
+
+  constructor(
+    shares: MixValue,
+    private readonly cluster: Cluster,
+    private readonly popularity: ServicePopularity,
+    streams: RandomStreams,
+    externalNames: number,
+    zipfExponent: number,
+  ) {
+    this.count = cluster.services + externalNames;
+    const weights = NAME_FORMS.map((form) => shares[form] ?? 0);
+    let sum = 0;
+    this.cumulative = Float64Array.from(weights, (weight) => (sum += weight));
+    this.onlyForm = weights.filter((weight) => weight > 0).length === 1 ? weights.findIndex((weight) => weight > 0) : -1;
+    this.formStream = streams.get('workload/name-forms');
+    this.externalRank = zipfSampler(streams.get('workload/external-names'), externalNames, zipfExponent);
+  }
+
+  choose(request: Request): void {
+    const form = this.onlyForm >= 0 ? this.onlyForm : this.drawForm();
+    request.nameForm = form;
+    if (form === EXTERNAL) {
+      request.service = -1;
+      request.external = this.externalRank.sample();
+      return;
+    }
+    request.external = -1;
+    request.service = form === SHORT ? this.popularity.sampleInNamespace(this.cluster.namespaceOfClient(request.client)) : this.popularity.sample();
+  }
+
+  private drawForm(): number {
+    const u = this.formStream.next() * this.cumulative[this.cumulative.length - 1];
+    let form = 0;
+    while (form < this.cumulative.length - 1 && u >= this.cumulative[form]) form++;
+    return form;
+  }
+}
