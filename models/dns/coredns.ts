@@ -10,6 +10,8 @@ export interface CoreDnsOptions {
   readonly nodes: number;
   readonly answerCost: Sampler;
   readonly forwardCost: Sampler;
+  /** Time a query spends in the replica besides its CPU (the Go runtime, socket I/O, the plugin chain's waits). */
+  readonly handlingDelay: Sampler;
   /** The kubernetes plugin's ttl on its answers and denials. */
   readonly recordTtl: Nanoseconds;
   /** `cache N`: the cap on any cached record; 0 means no cache plugin. */
@@ -54,6 +56,7 @@ export class CoreDns implements UtilizationSource {
   private readonly counts: CoreDnsCounts = { queries: 0, cacheLookups: 0, cacheHits: 0, forwarded: 0, waitedNs: 0 };
   private readonly afterUpstream = this.upstreamAnswered.bind(this);
   private readonly afterDirectUpstream = this.directUpstreamAnswered.bind(this);
+  private readonly afterHandling = this.handled.bind(this);
   private inWindow = false;
   private load: StationBankReport | undefined;
 
@@ -167,13 +170,19 @@ export class CoreDns implements UtilizationSource {
     ];
   }
 
+  /** Its CPU is done: the rest of its handling, or the wait for the upstream, before the answer leaves. */
   private served(query: DnsQuery): void {
-    if (!query.forwarding) return this.respond(query);
+    const handling = Math.round(this.options.handlingDelay.sample());
+    if (!query.forwarding) return this.sim.post(handling, this.afterHandling, query);
     const latency = this.options.upstreamLatency.sample();
     const timedOut = latency > this.options.upstreamTimeout;
     query.response = timedOut ? 'servfail' : query.truth;
     query.stage = 'upstream';
-    this.sim.post(timedOut ? this.options.upstreamTimeout : Math.round(latency), this.afterUpstream, query);
+    this.sim.post(handling + (timedOut ? this.options.upstreamTimeout : Math.round(latency)), this.afterUpstream, query);
+  }
+
+  private handled(query: DnsQuery): void {
+    this.respond(query);
   }
 
   private upstreamAnswered(query: DnsQuery): void {

@@ -58,6 +58,7 @@ export const dnsModel = defineModel({
         nodes: cluster.nodes,
         answerCost: makeSampler(dns.coredns.answerCost, streams.get('dns/answer-cost')),
         forwardCost: makeSampler(dns.coredns.forwardCost, streams.get('dns/forward-cost')),
+        handlingDelay: makeSampler(dns.coredns.handlingDelay, streams.get('dns/handling-delay')),
         recordTtl: dns.coredns.recordTTL,
         cacheTtl: dns.coredns.cacheTTL,
         cacheClusterDomain: dns.coredns.cacheClusterDomain,
