@@ -11,7 +11,7 @@ import { DnsMetrics } from './dns-metrics.js';
 import { DNS_PARAMETERS } from './dns-parameters.js';
 import { DnsResolver } from './dns-resolver.js';
 import { KubeDnsFlows } from './kube-dns-flows.js';
-import { lookupPlans, NAME_FORMS } from './lookup-plan.js';
+import { lookupPlans, NAME_FORMS, type LookupPlan } from './lookup-plan.js';
 import type { NameResolver } from './name-resolver.js';
 import { NameFormTargets } from './name-form-targets.js';
 import { NodeLocalCaches } from './node-local-caches.js';
@@ -81,6 +81,7 @@ export const dnsModel = defineModel({
     const metrics = new DnsMetrics();
     probes.add(metrics);
     const glibc = dns.resolver === 'glibc';
+    const plans = lookupPlansInOrder(dns);
     const resolver = new DnsResolver({
       sim,
       cluster,
@@ -94,7 +95,7 @@ export const dnsModel = defineModel({
         packetLossRatio: dns.packetLossRatio,
         conntrackRaceProbability: dns.conntrackRaceProbability,
       },
-      plans: lookupPlansInOrder(dns),
+      plans,
       coreDns,
       nodeLocal,
       flows: new KubeDnsFlows(sim, dataPlane, replicasAsEndpoints, kubeDnsService(cluster.services), workload.dnsSocketReuse),
@@ -115,14 +116,22 @@ export const dnsModel = defineModel({
       },
       metrics: () => metrics.values(settings.duration, coreDns, nodeLocal),
       warnings: () => coreDns.overloadWarning(),
+      // A cache only shapes the figures when something it may keep is asked for.
       timeConstants: () => [
-        ...(dns.coredns.cacheTTL > 0 ? [{ parameter: 'dns.coredns.cacheTTL', duration: dns.coredns.cacheTTL }] : []),
+        ...(dns.coredns.cacheTTL > 0 && (dns.coredns.cacheClusterDomain || asksUpstream(plans, workload.nameForm))
+          ? [{ parameter: 'dns.coredns.cacheTTL', duration: dns.coredns.cacheTTL }]
+          : []),
         ...(dns.nodeLocalCache ? [{ parameter: 'dns.nodeLocalCache (30 s answers)', duration: 30e9 }] : []),
         ...(workload.clientDnsCacheTTL > 0 ? [{ parameter: 'workload.clientDnsCacheTTL', duration: workload.clientDnsCacheTTL }] : []),
       ],
     };
   },
 });
+
+/** Whether any name form the clients use tries a name that CoreDNS forwards upstream (and may cache). */
+function asksUpstream(plans: readonly LookupPlan[], nameForm: MixValue): boolean {
+  return NAME_FORMS.some((form, i) => (nameForm[form] ?? 0) > 0 && plans[i].names.some((name) => name.zone === 'upstream'));
+}
 
 function lookupPlansInOrder(dns: { resolver: 'glibc' | 'musl'; ndots: number; hostSearchDomains: number; queryAAAA: boolean }) {
   const plans = lookupPlans({ resolver: dns.resolver, ndots: dns.ndots, hostSearchDomains: dns.hostSearchDomains, queryAAAA: dns.queryAAAA });
