@@ -59,6 +59,7 @@ export class CoreDns implements UtilizationSource {
   private readonly afterHandling = this.handled.bind(this);
   private inWindow = false;
   private load: StationBankReport | undefined;
+  private windowMeanUtilization = 0;
 
   constructor(
     private readonly sim: Simulation,
@@ -136,14 +137,19 @@ export class CoreDns implements UtilizationSource {
   endWindow(): void {
     this.inWindow = false;
     this.load = this.cpus.report();
+    this.windowMeanUtilization = this.meanUtilizationNow();
   }
 
   windowMaxUtilization(): number {
     return this.load?.maxUtilization ?? 0;
   }
 
-  /** Mean busy fraction of the replicas' cores over the window. */
+  /** Mean busy fraction of the replicas' cores over the measured window (read at its end, not after the run drains). */
   meanUtilization(): number {
+    return this.windowMeanUtilization;
+  }
+
+  private meanUtilizationNow(): number {
     let sum = 0;
     for (let replica = 0; replica < this.options.replicas; replica++) sum += this.cpus.utilization(replica);
     return sum / this.options.replicas;

@@ -3,13 +3,14 @@ import { mix32, uniformIndex, type RandomStream } from '../../src/random/index.j
 import type { Cluster } from '../cluster/cluster.js';
 import type { ProgrammedViews } from '../cluster/programmed-views.js';
 import type { Connection } from '../core/connection.js';
+import { ExpiryFifo } from '../core/expiry-fifo.js';
 import type { FailureReason } from '../core/failure-reason.js';
 import type { NetworkPaths } from '../network/network-paths.js';
 import type { CoreDns } from './coredns.js';
 import type { DnsMetrics } from './dns-metrics.js';
 import type { DnsQuery, DnsResponse, Lookup } from './dns-records.js';
 import type { KubeDnsFlows } from './kube-dns-flows.js';
-import type { LookupPlan, NameSuffix, TriedName } from './lookup-plan.js';
+import type { LookupPlan, TriedName } from './lookup-plan.js';
 import type { NameResolver, ResolvedHandler, ResolveFailedHandler } from './name-resolver.js';
 import type { NodeLocalCaches } from './node-local-caches.js';
 
@@ -64,7 +65,9 @@ export interface DnsResolverParts {
 export class DnsResolver implements NameResolver {
   private readonly spareLookups: Lookup[] = [];
   private readonly spareQueries: DnsQuery[] = [];
+  /** Client-side cache: (client pod, target) pool key → expiry, and the expiries in order, so expired entries leave. */
   private readonly clientCache = new Map<number, Nanoseconds>();
+  private readonly clientCacheExpiries = new ExpiryFifo({ payloads: true });
   private readonly retryInterval: Nanoseconds;
   private readonly atServer = this.arriveAtServer.bind(this);
   private readonly atReplica = this.arriveAtReplica.bind(this);
@@ -100,7 +103,7 @@ export class DnsResolver implements NameResolver {
 
   private startName(lookup: Lookup): void {
     const name = lookup.plan.names[lookup.nameIndex];
-    lookup.nameKey = nameKeyOf(lookup, name.suffix);
+    lookup.nameKey = nameKeyOf(lookup, name, this.parts.cluster.services);
     lookup.pending = lookup.plan.queriesPerName;
     lookup.negative = undefined;
     lookup.answered = false;
@@ -124,11 +127,14 @@ export class DnsResolver implements NameResolver {
     query.stage = 'toServer';
     lookup.queriesSent++;
     this.parts.metrics.querySent(lookup.measured);
+    // A flow the conntrack table dropped is tried again when the query is resent: the new datagram is a new first packet.
+    if (!query.viaNodeLocal && lookup.flow === undefined && query.attempt > 0) this.openFlow(lookup);
     const flow = lookup.flow;
     if (query.viaNodeLocal) {
       query.oneWay = Math.round(network.roundTrip(lookup.clientNode, lookup.clientNode) / 2);
     } else if (flow !== undefined) {
-      const fresh = lookup.flowFresh && query.attempt === 0 && query.qtype === 0;
+      // The first packet on a new flow pays the data plane's lookup: the A's, or the AAAA's on the new socket of single-request-reopen.
+      const fresh = lookup.flowFresh && query.attempt === 0 && (query.qtype === 0 || this.parts.timing.reopen);
       query.oneWay = Math.round((fresh ? flow.firstPacketNs : network.roundTrip(lookup.clientNode, flow.endpointNode)) / 2);
     }
     const lost = lostInRace || (!query.viaNodeLocal && flow === undefined) || this.packetLost();
@@ -261,6 +267,7 @@ export class DnsResolver implements NameResolver {
   /** With a client-side cache (workload.clientDnsCacheTTL), a fresh address needs no query. */
   private fromClientCache(connection: Connection): boolean {
     if (this.parts.clientCacheTtl === 0) return false;
+    this.forgetExpiredClientEntries();
     const expiresAt = this.clientCache.get(connection.poolKey);
     if (expiresAt === undefined || expiresAt <= this.parts.sim.now) return false;
     connection.resolveNs = 0;
@@ -274,7 +281,20 @@ export class DnsResolver implements NameResolver {
   }
 
   private rememberInClient(connection: Connection): void {
-    if (this.parts.clientCacheTtl > 0) this.clientCache.set(connection.poolKey, this.parts.sim.now + this.parts.clientCacheTtl);
+    if (this.parts.clientCacheTtl === 0) return;
+    const expiresAt = this.parts.sim.now + this.parts.clientCacheTtl;
+    this.clientCache.set(connection.poolKey, expiresAt);
+    this.clientCacheExpiries.push(expiresAt, connection.poolKey);
+  }
+
+  /** Drops entries whose time is up (one entry may have been renewed since: keep it then). */
+  private forgetExpiredClientEntries(): void {
+    const now = this.parts.sim.now;
+    while (this.clientCacheExpiries.hasExpired(now)) {
+      const key = this.clientCacheExpiries.shift();
+      const expiresAt = this.clientCache.get(key);
+      if (expiresAt !== undefined && expiresAt <= now) this.clientCache.delete(key);
+    }
   }
 
   private packetLost(): boolean {
@@ -344,8 +364,16 @@ function reasonOf(negative: DnsResponse): FailureReason {
   return 'dns_nxdomain';
 }
 
-/** A hash naming one tried name: the target, how it was written, and the suffix added (with the client's namespace where that is the suffix). */
-function nameKeyOf(lookup: Lookup, suffix: NameSuffix): number {
+/**
+ * A hash naming one tried name, for cache keys. The name that answers for a Service is its
+ * FQDN however it was written (`svc` + the namespace domain, `svc.ns` + `svc.cluster.local`,
+ * `svc.ns.svc.cluster.local` as is), so all forms share its entry; an external host as written
+ * likewise. Any other tried name is the target as written plus the suffix (with the client's
+ * namespace where that is the suffix).
+ */
+function nameKeyOf(lookup: Lookup, name: TriedName, services: number): number {
+  if (name.outcome === 'answer') return mix32(lookup.target * 8 + (lookup.target < services ? 6 : 7));
+  const suffix = name.suffix;
   const suffixCode = suffix.kind === 'namespace' ? 1 + 8 * lookup.clientNamespace : suffix.kind === 'host' ? 3 + 8 * suffix.index : SUFFIX_CODES[suffix.kind];
   return mix32(mix32(lookup.target * 8 + lookup.form) ^ mix32(suffixCode));
 }

@@ -4,8 +4,10 @@ import { ExpiryFifo } from '../core/expiry-fifo.js';
 export interface ConntrackLimits {
   /** Entries a node's table holds: max(maxPerCore × cores, min) (kube-proxy's rule). */
   readonly capacity: number;
-  /** How long a closed connection's entry lingers before its slot is free (TIME_WAIT). */
+  /** How long a closed TCP connection's entry lingers before its slot is free (TIME_WAIT). */
   readonly timeWaitTimeout: Nanoseconds;
+  /** How long a UDP flow's entry lives after its last packet (a DNS exchange is not a "stream"). */
+  readonly udpTimeout: Nanoseconds;
 }
 
 /** kube-proxy's conntrack sizing: max(conntrack.maxPerCore × cores, conntrack.min). */
@@ -23,7 +25,9 @@ export function conntrackCapacity(maxPerCore: number, min: number, nodeCores: nu
  */
 export class ConntrackTables {
   private readonly entries: Int32Array;
+  /** One FIFO per timeout, so each stays in expiry order. */
   private readonly lingering = new ExpiryFifo({ payloads: true });
+  private readonly lingeringUdp = new ExpiryFifo({ payloads: true });
 
   constructor(
     nodes: number,
@@ -43,13 +47,14 @@ export class ConntrackTables {
     this.entries[node]++;
   }
 
-  /** The connection closed: its entry on `node` lingers, then frees its slot. */
-  release(node: number, now: Nanoseconds): void {
-    if (this.limits.timeWaitTimeout === 0) {
+  /** The connection closed (or a UDP flow saw its last packet): its entry on `node` lingers, then frees its slot. */
+  release(node: number, now: Nanoseconds, udp = false): void {
+    const linger = udp ? this.limits.udpTimeout : this.limits.timeWaitTimeout;
+    if (linger === 0) {
       this.entries[node]--;
       return;
     }
-    this.lingering.push(now + this.limits.timeWaitTimeout, node);
+    (udp ? this.lingeringUdp : this.lingering).push(now + linger, node);
   }
 
   /** Entries held on `node` now (open and lingering). */
@@ -60,5 +65,6 @@ export class ConntrackTables {
 
   private expire(now: Nanoseconds): void {
     while (this.lingering.hasExpired(now)) this.entries[this.lingering.shift()]--;
+    while (this.lingeringUdp.hasExpired(now)) this.entries[this.lingeringUdp.shift()]--;
   }
 }

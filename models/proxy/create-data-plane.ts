@@ -35,7 +35,7 @@ export function createDataPlane(config: ProxyConfig, parts: DataPlaneParts): Pro
   const { sim, cluster, views, network, metrics } = parts;
   const mode = createMode(config, parts);
   const capacity = conntrackCapacity(config.conntrack.maxPerCore, config.conntrack.min, cluster.nodeCores);
-  const conntrack = new ConntrackTables(cluster.nodes, { capacity, timeWaitTimeout: config.conntrack.timeWaitTimeout });
+  const conntrack = new ConntrackTables(cluster.nodes, { capacity, timeWaitTimeout: config.conntrack.timeWaitTimeout, udpTimeout: config.conntrack.udpTimeout });
   return new ProxyDataPlane(sim, cluster, views, network, mode, conntrack, metrics, config.lookupJitter === 'roundTrip');
 }
 

@@ -112,8 +112,9 @@ export class ProxyDataPlane implements DataPlane {
     if (holds === 0) return;
     const now = this.sim.now;
     const conntrack = this.conntrack as ConntrackTables;
-    if ((holds & HOLDS_CONNTRACK_CLIENT_NODE) !== 0) conntrack.release(connection.clientNode, now);
-    if ((holds & HOLDS_CONNTRACK_ENDPOINT_NODE) !== 0) conntrack.release(connection.endpointNode, now);
+    const udp = connection.service >= this.cluster.services; // a kube-dns flow
+    if ((holds & HOLDS_CONNTRACK_CLIENT_NODE) !== 0) conntrack.release(connection.clientNode, now, udp);
+    if ((holds & HOLDS_CONNTRACK_ENDPOINT_NODE) !== 0) conntrack.release(connection.endpointNode, now, udp);
     if ((holds & HOLDS_SCHEDULER_SLOT) !== 0) this.mode.releaseSlot(connection);
     connection.holds = 0;
   }

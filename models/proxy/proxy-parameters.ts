@@ -153,6 +153,15 @@ export const PROXY_PARAMETERS = parameterTable({
         doc: "How long a closed connection's conntrack entry lingers (TIME_WAIT) before the slot is free again.",
         source: 'Linux nf_conntrack_tcp_timeout_time_wait default 120 s',
       },
+      udpTimeout: {
+        kind: 'duration',
+        unit: 'duration',
+        default: '30s',
+        min: 0,
+        max: s(86_400),
+        doc: "How long a UDP flow's conntrack entry (a DNS query's) lives after its last packet; a query and its answer do not make it a 120 s stream.",
+        source: 'Linux nf_conntrack_udp_timeout default 30 s (the 120 s stream timeout needs traffic after 2 s); kube-proxy conntrack.udpTimeout 0 leaves it (docs/calibration.md, kube-proxy data plane)',
+      },
     },
   },
 });
