@@ -77,3 +77,48 @@ export interface DnsQuery {
 export function negativeOf(query: DnsQuery): DnsResponse {
   return query.truth === 'nodata' ? 'nodata' : 'nxdomain';
 }
+
+/** A lookup record before first use (RequestFlow-style reuse: DnsResolver resets every field it reads). */
+export function blankLookup(): Lookup {
+  return {
+    epoch: 0,
+    connection: undefined,
+    client: -1,
+    clientNode: -1,
+    clientNamespace: 0,
+    target: -1,
+    form: 0,
+    plan: { names: [], queriesPerName: 2, answered: false, queries: 0 },
+    nameIndex: 0,
+    nameKey: 0,
+    pending: 0,
+    negative: undefined,
+    answered: false,
+    flow: undefined,
+    flowFresh: false,
+    startedAt: 0,
+    measured: false,
+    queriesSent: 0,
+  };
+}
+
+/** A query record before first use. */
+export function blankQuery(lookup: Lookup): DnsQuery {
+  return {
+    lookup,
+    epoch: 0,
+    qtype: 0,
+    attempt: 0,
+    sentAt: 0,
+    stage: 'toServer',
+    viaNodeLocal: false,
+    replica: -1,
+    oneWay: 0,
+    response: 'answer',
+    key: 0,
+    upstream: false,
+    truth: 'answer',
+    forwarding: false,
+    counted: false,
+  };
+}

@@ -3,12 +3,13 @@ import { mix32, uniformIndex, type RandomStream } from '../../src/random/index.j
 import type { Cluster } from '../cluster/cluster.js';
 import type { ProgrammedViews } from '../cluster/programmed-views.js';
 import type { Connection } from '../core/connection.js';
-import { ExpiryFifo } from '../core/expiry-fifo.js';
 import type { FailureReason } from '../core/failure-reason.js';
 import type { NetworkPaths } from '../network/network-paths.js';
+import { ClientDnsCache } from './client-dns-cache.js';
 import type { CoreDns } from './coredns.js';
 import type { DnsMetrics } from './dns-metrics.js';
-import type { DnsQuery, DnsResponse, Lookup } from './dns-records.js';
+import { nameKeyOf, reasonOf, truthOf, worse } from './dns-answers.js';
+import { blankLookup, blankQuery, type DnsQuery, type DnsResponse, type Lookup } from './dns-records.js';
 import type { KubeDnsFlows } from './kube-dns-flows.js';
 import type { LookupPlan, TriedName } from './lookup-plan.js';
 import type { NameResolver, ResolvedHandler, ResolveFailedHandler } from './name-resolver.js';
@@ -65,9 +66,7 @@ export interface DnsResolverParts {
 export class DnsResolver implements NameResolver {
   private readonly spareLookups: Lookup[] = [];
   private readonly spareQueries: DnsQuery[] = [];
-  /** Client-side cache: (client pod, target) pool key → expiry, and the expiries in order, so expired entries leave. */
-  private readonly clientCache = new Map<number, Nanoseconds>();
-  private readonly clientCacheExpiries = new ExpiryFifo({ payloads: true });
+  private readonly clientCache: ClientDnsCache;
   private readonly retryInterval: Nanoseconds;
   private readonly atServer = this.arriveAtServer.bind(this);
   private readonly atReplica = this.arriveAtReplica.bind(this);
@@ -81,6 +80,7 @@ export class DnsResolver implements NameResolver {
   constructor(private readonly parts: DnsResolverParts) {
     const { resolver, queryTimeout, attempts } = parts.timing;
     this.retryInterval = resolver === 'glibc' ? queryTimeout : Math.round(queryTimeout / attempts);
+    this.clientCache = new ClientDnsCache(parts.clientCacheTtl);
   }
 
   /** CoreDNS (or NodeLocal's upstream) answered a query: send the answer on its way back. */
@@ -266,10 +266,7 @@ export class DnsResolver implements NameResolver {
 
   /** With a client-side cache (workload.clientDnsCacheTTL), a fresh address needs no query. */
   private fromClientCache(connection: Connection): boolean {
-    if (this.parts.clientCacheTtl === 0) return false;
-    this.forgetExpiredClientEntries();
-    const expiresAt = this.clientCache.get(connection.poolKey);
-    if (expiresAt === undefined || expiresAt <= this.parts.sim.now) return false;
+    if (!this.clientCache.enabled || !this.clientCache.has(connection.poolKey, this.parts.sim.now)) return false;
     connection.resolveNs = 0;
     this.answerHeadless(connection);
     this.parts.sim.post(0, this.cachedAnswer, connection);
@@ -281,20 +278,7 @@ export class DnsResolver implements NameResolver {
   }
 
   private rememberInClient(connection: Connection): void {
-    if (this.parts.clientCacheTtl === 0) return;
-    const expiresAt = this.parts.sim.now + this.parts.clientCacheTtl;
-    this.clientCache.set(connection.poolKey, expiresAt);
-    this.clientCacheExpiries.push(expiresAt, connection.poolKey);
-  }
-
-  /** Drops entries whose time is up (one entry may have been renewed since: keep it then). */
-  private forgetExpiredClientEntries(): void {
-    const now = this.parts.sim.now;
-    while (this.clientCacheExpiries.hasExpired(now)) {
-      const key = this.clientCacheExpiries.shift();
-      const expiresAt = this.clientCache.get(key);
-      if (expiresAt !== undefined && expiresAt <= now) this.clientCache.delete(key);
-    }
+    if (this.clientCache.enabled) this.clientCache.remember(connection.poolKey, this.parts.sim.now);
   }
 
   private packetLost(): boolean {
@@ -344,81 +328,4 @@ export class DnsResolver implements NameResolver {
   private recycle(query: DnsQuery): void {
     this.spareQueries.push(query);
   }
-}
-
-/** The response the authority gives: the plan's outcome for A; a Service's AAAA is NODATA (single-stack IPv4). */
-function truthOf(name: TriedName, qtype: 0 | 1, isService: boolean): DnsResponse {
-  if (name.outcome === 'nxdomain') return 'nxdomain';
-  return qtype === 1 && isService ? 'nodata' : 'answer';
-}
-
-/** Which negative response decides the failure: a server failure over a refusal over a denial. */
-function worse(current: DnsResponse | undefined, response: DnsResponse): DnsResponse {
-  const rank = { answer: 0, nodata: 1, nxdomain: 2, refused: 3, servfail: 4 } as const;
-  return current === undefined || rank[response] > rank[current] ? response : current;
-}
-
-function reasonOf(negative: DnsResponse): FailureReason {
-  if (negative === 'servfail') return 'dns_servfail';
-  if (negative === 'refused') return 'dns_refused';
-  return 'dns_nxdomain';
-}
-
-/**
- * A hash naming one tried name, for cache keys. The name that answers for a Service is its
- * FQDN however it was written (`svc` + the namespace domain, `svc.ns` + `svc.cluster.local`,
- * `svc.ns.svc.cluster.local` as is), so all forms share its entry; an external host as written
- * likewise. Any other tried name is the target as written plus the suffix (with the client's
- * namespace where that is the suffix).
- */
-function nameKeyOf(lookup: Lookup, name: TriedName, services: number): number {
-  if (name.outcome === 'answer') return mix32(lookup.target * 8 + (lookup.target < services ? 6 : 7));
-  const suffix = name.suffix;
-  const suffixCode = suffix.kind === 'namespace' ? 1 + 8 * lookup.clientNamespace : suffix.kind === 'host' ? 3 + 8 * suffix.index : SUFFIX_CODES[suffix.kind];
-  return mix32(mix32(lookup.target * 8 + lookup.form) ^ mix32(suffixCode));
-}
-
-const SUFFIX_CODES = { namespace: 1, svc: 2, cluster: 4, host: 3, asWritten: 5 } as const;
-
-function blankLookup(): Lookup {
-  return {
-    epoch: 0,
-    connection: undefined,
-    client: -1,
-    clientNode: -1,
-    clientNamespace: 0,
-    target: -1,
-    form: 0,
-    plan: { names: [], queriesPerName: 2, answered: false, queries: 0 },
-    nameIndex: 0,
-    nameKey: 0,
-    pending: 0,
-    negative: undefined,
-    answered: false,
-    flow: undefined,
-    flowFresh: false,
-    startedAt: 0,
-    measured: false,
-    queriesSent: 0,
-  };
-}
-
-function blankQuery(lookup: Lookup): DnsQuery {
-  return {
-    lookup,
-    epoch: 0,
-    qtype: 0,
-    attempt: 0,
-    sentAt: 0,
-    stage: 'toServer',
-    viaNodeLocal: false,
-    replica: -1,
-    oneWay: 0,
-    response: 'answer',
-    key: 0,
-    upstream: false,
-    truth: 'answer',
-    forwarding: false,
-    counted: false,
-  };
 }
