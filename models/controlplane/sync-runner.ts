@@ -1,0 +1,101 @@
+import type { EventHandle, Nanoseconds, Simulation } from '../../src/engine/index.js';
+
+export interface SyncRunnerOptions {
+  /** `proxy.minSyncPeriod`: the least time between sync starts once the burst is spent. */
+  readonly minSyncPeriod: Nanoseconds;
+  /** The longest time between syncs when nothing changes (the runner's maxInterval). */
+  readonly maxInterval: Nanoseconds;
+  /** Syncs allowed back to back before minSyncPeriod applies (kube-proxy: 2). */
+  readonly burst: number;
+}
+
+/** Runs one sync that starts now and returns how long it takes (ns). */
+export type SyncWork = (start: Nanoseconds) => Nanoseconds;
+
+/**
+ * One node's kube-proxy sync loop, as its BoundedFrequencyRunner behaves (docs/calibration.md,
+ * kube-proxy control plane): a change asks for a sync; a sync starts at once if the rate limiter
+ * (a token bucket of `burst` tokens refilled one per minSyncPeriod, taken at the start, so the
+ * period runs start to start and a long sync eats the gap) allows it, else at the moment it
+ * will. Syncs never overlap: a change that arrives during one waits for its end. Every change
+ * that arrives before a sync starts is coalesced into it, since a sync reads the whole current
+ * state. With no change, a sync still runs every maxInterval.
+ *
+ * The limiter is kept as a theoretical arrival time (GCRA), in whole nanoseconds: a sync may
+ * start at t when t ≥ nextFree − (burst − 1)·minSyncPeriod, and then pushes nextFree to
+ * max(nextFree, t) + minSyncPeriod. Same decisions as the token bucket, no fractions, so runs
+ * are exact and reproducible. Any window of one minSyncPeriod holds at most `burst` starts.
+ */
+export class SyncRunner {
+  private nextFree: Nanoseconds = 0;
+  private readonly tolerance: Nanoseconds;
+  private running = false;
+  private changed = false;
+  private timer: EventHandle | undefined;
+  private timerAt = Number.POSITIVE_INFINITY;
+  private readonly fire = (): void => this.attempt();
+  private readonly finish = (): void => this.onSyncEnd();
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly options: SyncRunnerOptions,
+    private readonly work: SyncWork,
+  ) {
+    if (!(options.burst >= 1) || !Number.isInteger(options.burst)) {
+      throw new RangeError(`SyncRunner burst must be a whole number ≥ 1, found ${options.burst}`);
+    }
+    if (!(options.minSyncPeriod >= 0) || !(options.maxInterval > 0)) {
+      throw new RangeError('SyncRunner needs minSyncPeriod ≥ 0 and maxInterval > 0');
+    }
+    this.tolerance = (options.burst - 1) * options.minSyncPeriod;
+  }
+
+  /** Whether a sync is running now (the node still routes with its previous view). */
+  get busy(): boolean {
+    return this.running;
+  }
+
+  /** Starts the periodic timer: the first sync without a change comes after maxInterval. */
+  start(): void {
+    this.setTimer(this.sim.now + this.options.maxInterval);
+  }
+
+  /** A change reached this node's kube-proxy: sync now, or as soon as the limiter allows. */
+  request(): void {
+    if (this.running) this.changed = true;
+    else this.attempt();
+  }
+
+  private attempt(): void {
+    if (this.running) return;
+    const now = this.sim.now;
+    const earliest = this.nextFree - this.tolerance;
+    if (now < earliest) {
+      if (earliest < this.timerAt) this.setTimer(earliest);
+      return;
+    }
+    this.nextFree = Math.max(this.nextFree, now) + this.options.minSyncPeriod;
+    this.running = true;
+    this.changed = false;
+    this.clearTimer();
+    this.sim.post(this.work(now), this.finish);
+  }
+
+  private onSyncEnd(): void {
+    this.running = false;
+    this.setTimer(this.sim.now + this.options.maxInterval);
+    if (this.changed) this.attempt();
+  }
+
+  private setTimer(at: Nanoseconds): void {
+    this.clearTimer();
+    this.timerAt = at;
+    this.timer = this.sim.scheduleAt(at, this.fire);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) this.sim.cancel(this.timer);
+    this.timer = undefined;
+    this.timerAt = Number.POSITIVE_INFINITY;
+  }
+}
