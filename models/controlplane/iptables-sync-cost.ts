@@ -1,0 +1,48 @@
+import { ns, type Nanoseconds } from '../../src/engine/index.js';
+import { fullRestoreLines, natTableRules, partialRestoreLines, type PartialRestore } from './iptables-restore-lines.js';
+
+/** What one sync of one node has to write: the table as it will be, and what changed since the last sync. */
+export interface IptablesSync extends PartialRestore {
+  /** Endpoints of all Services (the rules kube-proxy computes, changed or not). */
+  readonly endpoints: number;
+  /** A full restore (the first sync, a failed partial one, the periodic full sync). */
+  readonly full: boolean;
+}
+
+export interface IptablesSyncCostOptions {
+  /** Compute before the restore, per endpoint of every Service (kube-proxy computes all rules, then skips unchanged ones). */
+  readonly computeCostPerEndpoint: Nanoseconds;
+  /** Wall time per line fed to iptables-restore. */
+  readonly restoreCostPerLine: Nanoseconds;
+  /** Legacy iptables replaces the whole table in the kernel at every commit: time per rule in the table. */
+  readonly tableCostPerRule: Nanoseconds;
+}
+
+/**
+ * Defaults, each from a published measurement (docs/calibration.md, iptables sync cost):
+ * - 9.3 µs per endpoint: issue 138073's sync log spends 1.293 s before "Reloading" at 3,595
+ *   Services and 138,792 endpoints (1.293 s / 138,792);
+ * - 18.4 µs per restore line: issue 96018, 696k lines restored in 12.8 s;
+ * - 1.4 µs per rule in the table: the rest of issue 138073's restore phase, 1.521 s for 50,941
+ *   lines (0.937 s at 18.4 µs each), over its 423,571 rules.
+ * All three are fitted: these two reports cannot also check the model.
+ */
+export const IPTABLES_SYNC_COST_DEFAULTS: IptablesSyncCostOptions = {
+  computeCostPerEndpoint: ns(9_300),
+  restoreCostPerLine: ns(18_400),
+  tableCostPerRule: ns(1_400),
+};
+
+/** Lines the sync writes: all of them in a full sync, KUBE-SERVICES and the changes in a partial one. */
+export function iptablesSyncLines(sync: IptablesSync): number {
+  return sync.full ? fullRestoreLines(sync.services, sync.endpoints) : partialRestoreLines(sync);
+}
+
+/** How long one iptables sync takes on its node: compute, then the restore, then the kernel's table swap. */
+export function iptablesSyncDuration(sync: IptablesSync, cost: IptablesSyncCostOptions = IPTABLES_SYNC_COST_DEFAULTS): Nanoseconds {
+  return ns(
+    sync.endpoints * cost.computeCostPerEndpoint +
+      iptablesSyncLines(sync) * cost.restoreCostPerLine +
+      natTableRules(sync.services, sync.endpoints) * cost.tableCostPerRule,
+  );
+}
