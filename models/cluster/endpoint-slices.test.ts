@@ -59,3 +59,58 @@ describe('EndpointSlices', () => {
     expect(views.versionOf(17)).toBe(0);
   });
 });
+
+describe('EndpointSlices under change: versions, views and forgetting', () => {
+  const state = (pods: number[], flags: { ready?: number[]; serving?: number[]; terminating?: number[] } = {}) => ({
+    pods: Int32Array.from(pods),
+    ready: Uint8Array.from(flags.ready ?? pods.map(() => 1)),
+    serving: Uint8Array.from(flags.serving ?? pods.map(() => 1)),
+    terminating: Uint8Array.from(flags.terminating ?? pods.map(() => 0)),
+  });
+
+  it('each node routes with the version of its last sync; a terminating pod only when none is ready', () => {
+    const cluster = testCluster({ nodes: 3, services: 4, endpointsPerService: 2 });
+    const slices = new EndpointSlices(cluster);
+    const views = new ProgrammedViews(slices, cluster.nodes);
+    // Service 1 (pods 2, 3): pod 2 terminates, then pod 3 too, with no replacement.
+    const first = slices.write(1, state([2, 3], { ready: [0, 1], terminating: [1, 0] }), 5);
+    const second = slices.write(1, state([2, 3], { ready: [0, 0], terminating: [1, 1] }), 9);
+    expect([first.version, second.version, first.changedSlices]).toEqual([1, 2, 1]);
+    views.advance(1, 1);
+    views.advance(2, 2);
+    const podsSeenBy = (node: number) => Array.from({ length: views.endpointCount(node, 1) }, (_, i) => views.endpointPod(node, 1, i));
+    expect(podsSeenBy(0)).toEqual([2, 3]); // still the initial state
+    expect(podsSeenBy(1)).toEqual([3]);
+    expect(podsSeenBy(2)).toEqual([2, 3]); // none ready: the serving terminating ones (KEP-1669)
+    expect([...slices.versionsBetween(0, 2)].map((v) => v.triggerTime)).toEqual([5, 9]);
+    expect(() => views.advance(2, 1)).toThrow(/cannot go back/);
+  });
+
+  it('counts slice writes: only the slices whose contents changed, and a vanished slice', () => {
+    const cluster = testCluster({ nodes: 3, services: 1, endpointsPerService: 250 });
+    const slices = new EndpointSlices(cluster);
+    const pods = Array.from({ length: 250 }, (_, i) => i);
+    const lastPodGone = slices.write(0, state(pods.slice(0, 249)), 1);
+    expect(lastPodGone.changedSlices).toBe(1);
+    expect(lastPodGone.slices[0]).toBe(slices.latest(0).slices[0]);
+    const shrunk = slices.write(0, state(pods.slice(0, 150)), 2);
+    expect(shrunk.changedSlices).toBe(2); // the second slice rewritten, the third deleted
+    expect(shrunk.slices.map((s) => s.generation)).toEqual([1, 2]);
+  });
+
+  it('forgets versions no consumer can read, and keeps the ones a lagging node routes with', () => {
+    const cluster = testCluster({ nodes: 2, services: 2, endpointsPerService: 1 });
+    const slices = new EndpointSlices(cluster);
+    const views = new ProgrammedViews(slices, cluster.nodes);
+    for (let i = 1; i <= 6; i++) slices.write(i % 2, state([100 + i]), i);
+    views.advance(0, 6);
+    views.advance(1, 3); // node 1 lags: Service 1 as of change 3 (pod 103), Service 0 as of 2 (pod 102)
+    slices.forgetBefore(views.oldestProgrammed());
+    expect(views.endpointPod(1, 1, 0)).toBe(103);
+    expect(views.endpointPod(1, 0, 0)).toBe(102);
+    expect(slices.latest(1).previous?.version).toBe(3);
+    expect(slices.latest(1).previous?.previous).toBeUndefined(); // change 1 is gone
+    expect(() => [...slices.versionsBetween(2, 6)]).toThrow(/forgotten/);
+    expect([...slices.versionsBetween(3, 6)].map((v) => v.version)).toEqual([4, 5, 6]);
+  });
+});

@@ -1,3 +1,4 @@
+import type { Nanoseconds } from '../../src/engine/index.js';
 import type { Cluster } from './cluster.js';
 
 /** Endpoints per EndpointSlice: the EndpointSlice controller's default --max-endpoints-per-slice. */
@@ -12,8 +13,20 @@ export interface EndpointSlice {
   readonly generation: number;
   /** The endpoints' pods. */
   readonly pods: Int32Array;
-  /** Per endpoint: whether it is ready (the churn model adds serving and terminating). */
+  /** Per endpoint: ready (1) or not (0). */
   readonly ready: Uint8Array;
+  /** Per endpoint: serving — ready, or terminating and still answering its readiness probe (KEP-1672). */
+  readonly serving: Uint8Array;
+  /** Per endpoint: terminating (its pod is being deleted). */
+  readonly terminating: Uint8Array;
+}
+
+/** A Service's endpoints as a change leaves them: pods in slice order and their conditions, one byte each. */
+export interface EndpointState {
+  readonly pods: Int32Array;
+  readonly ready: Uint8Array;
+  readonly serving: Uint8Array;
+  readonly terminating: Uint8Array;
 }
 
 /**
@@ -28,7 +41,17 @@ export interface ServiceEndpoints {
   readonly version: number;
   readonly slices: readonly EndpointSlice[];
   readonly readyPods: Int32Array;
-  readonly previous: ServiceEndpoints | undefined;
+  /**
+   * Serving terminating pods, which kube-proxy routes to only when no endpoint is ready
+   * (KEP-1669); empty in the initial state.
+   */
+  readonly fallbackPods: Int32Array;
+  /** When the change that wrote this version happened (the `last-change-trigger-time` annotation); 0 initially. */
+  readonly triggerTime: Nanoseconds;
+  /** EndpointSlice writes this version took (slices whose contents differ from the version before). */
+  readonly changedSlices: number;
+  /** The version this one replaced, kept while a consumer may still route with it. */
+  previous: ServiceEndpoints | undefined;
 }
 
 /**
@@ -42,9 +65,73 @@ export interface ServiceEndpoints {
  */
 export class EndpointSlices {
   private readonly written: Array<ServiceEndpoints | undefined>;
+  /** Versions in change order: log[i] has version logStart + i + 1. */
+  private log: ServiceEndpoints[] = [];
+  private logStart = 0;
+  private sequence = 0;
 
   constructor(private readonly cluster: Cluster) {
     this.written = new Array(cluster.services);
+  }
+
+  /** The change sequence of the newest write (0: nothing written yet). */
+  get lastVersion(): number {
+    return this.sequence;
+  }
+
+  /**
+   * Writes a new version of `service`'s endpoints (the EndpointSlice controller's write of the
+   * slices that changed) and returns it. The version it replaces is kept for the consumers
+   * that still route with it, until `forgetBefore` says none does.
+   */
+  write(service: number, state: EndpointState, triggerTime: Nanoseconds): ServiceEndpoints {
+    const before = this.latest(service);
+    const slices = slicesOf(service, state, before.slices);
+    const changedSlices = slices.reduce((count, slice, i) => count + (slice === before.slices[i] ? 0 : 1), 0) +
+      Math.max(0, before.slices.length - slices.length);
+    const version: ServiceEndpoints = {
+      service,
+      version: ++this.sequence,
+      slices,
+      readyPods: podsWhere(state, (i) => state.ready[i] === 1),
+      fallbackPods: podsWhere(state, (i) => state.ready[i] === 0 && state.serving[i] === 1 && state.terminating[i] === 1),
+      triggerTime,
+      changedSlices,
+      previous: this.written[service],
+    };
+    this.written[service] = version;
+    this.log.push(version);
+    return version;
+  }
+
+  /** Versions written after change `after`, up to and including `upTo`, in change order. */
+  *versionsBetween(after: number, upTo: number): Generator<ServiceEndpoints> {
+    if (after < this.logStart) throw new RangeError(`versions after ${after} were forgotten (oldest kept: ${this.logStart + 1})`);
+    for (let v = after + 1; v <= upTo; v++) yield this.log[v - this.logStart - 1];
+  }
+
+  /**
+   * Every consumer has programmed change `oldestInUse` or later: forget what none can read any
+   * more (versions older than each Service's newest at or below it), so memory stays
+   * O(Services changed × endpoints + changes in flight).
+   */
+  forgetBefore(oldestInUse: number): void {
+    const drop = oldestInUse - this.logStart;
+    if (drop <= 0) return;
+    for (let i = 0; i < drop; i++) {
+      const version = this.log[i];
+      // The newest version at or below oldestInUse is still read; the one it replaced is not.
+      if (this.newestAtOrBelow(version, oldestInUse)) version.previous = undefined;
+    }
+    this.log = this.log.slice(drop);
+    this.logStart = oldestInUse;
+  }
+
+  /** Whether `version` is the newest of its Service at or below change `bound`. */
+  private newestAtOrBelow(version: ServiceEndpoints, bound: number): boolean {
+    let newer = this.written[version.service];
+    while (newer !== undefined && newer.version > bound) newer = newer.previous;
+    return newer === version;
   }
 
   /** The newest version a change wrote, or undefined while `service` has its initial endpoints. */
@@ -71,16 +158,47 @@ export class EndpointSlices {
     const count = this.cluster.endpointsPerService;
     const pods = new Int32Array(count);
     for (let rank = 0; rank < count; rank++) pods[rank] = this.cluster.initialBackendPod(service, rank);
-    return { service, version: 0, slices: slicesOf(service, pods), readyPods: pods, previous: undefined };
+    const ones = new Uint8Array(count).fill(1);
+    const state = { pods, ready: ones, serving: ones, terminating: new Uint8Array(count) };
+    return {
+      service, version: 0, slices: slicesOf(service, state, []), readyPods: pods, fallbackPods: new Int32Array(0),
+      triggerTime: 0, changedSlices: 0, previous: undefined,
+    };
   }
 }
 
-/** Cuts a Service's pods into slices of at most 100, all ready, generation 1. */
-function slicesOf(service: number, pods: Int32Array): EndpointSlice[] {
+/**
+ * Cuts a Service's endpoints into slices of at most 100, in order. A slice whose contents equal
+ * the one before at its index is that same object (no write); a changed one gets the next
+ * generation. Simplification: endpoints keep no fixed slice, so a removal early in a large
+ * Service rewrites the slices after it (the real controller fills gaps in place instead).
+ */
+function slicesOf(service: number, state: EndpointState, before: readonly EndpointSlice[]): EndpointSlice[] {
   const slices: EndpointSlice[] = [];
-  for (let start = 0, index = 0; start < pods.length; start += MAX_ENDPOINTS_PER_SLICE, index++) {
-    const slicePods = pods.subarray(start, Math.min(start + MAX_ENDPOINTS_PER_SLICE, pods.length));
-    slices.push({ service, index, generation: 1, pods: slicePods, ready: new Uint8Array(slicePods.length).fill(1) });
+  for (let start = 0, index = 0; start < state.pods.length; start += MAX_ENDPOINTS_PER_SLICE, index++) {
+    const end = Math.min(start + MAX_ENDPOINTS_PER_SLICE, state.pods.length);
+    const slice = {
+      service, index, generation: (before[index]?.generation ?? 0) + 1,
+      pods: state.pods.slice(start, end), ready: state.ready.slice(start, end),
+      serving: state.serving.slice(start, end), terminating: state.terminating.slice(start, end),
+    };
+    slices.push(before[index] !== undefined && sameContents(before[index], slice) ? before[index] : slice);
   }
   return slices;
+}
+
+function sameContents(a: EndpointSlice, b: EndpointSlice): boolean {
+  return equalArrays(a.pods, b.pods) && equalArrays(a.ready, b.ready) && equalArrays(a.serving, b.serving) && equalArrays(a.terminating, b.terminating);
+}
+
+function equalArrays(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function podsWhere(state: EndpointState, keep: (index: number) => boolean): Int32Array {
+  const pods: number[] = [];
+  for (let i = 0; i < state.pods.length; i++) if (keep(i)) pods.push(state.pods[i]);
+  return Int32Array.from(pods);
 }
