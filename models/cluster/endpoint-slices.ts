@@ -149,6 +149,16 @@ export class EndpointSlices {
     return this.cluster.initialBackendPod(service, index);
   }
 
+  /** Number of Services. */
+  get serviceCount(): number {
+    return this.cluster.services;
+  }
+
+  /** `service`'s endpoints before any change, built as a version 0. */
+  initialVersion(service: number): ServiceEndpoints {
+    return this.initial(service);
+  }
+
   /** The newest version of `service`'s endpoints, as slices (built for the initial state). */
   latest(service: number): ServiceEndpoints {
     return this.written[service] ?? this.initial(service);

@@ -40,6 +40,8 @@ export class SyncRunner {
     private readonly sim: Simulation,
     private readonly options: SyncRunnerOptions,
     private readonly work: SyncWork,
+    /** Called as a sync ends, before a change that waited for it starts the next. */
+    private readonly done: () => void = () => {},
   ) {
     if (!(options.burst >= 1) || !Number.isInteger(options.burst)) {
       throw new RangeError(`SyncRunner burst must be a whole number ≥ 1, found ${options.burst}`);
@@ -83,6 +85,7 @@ export class SyncRunner {
 
   private onSyncEnd(): void {
     this.running = false;
+    this.done();
     this.setTimer(this.sim.now + this.options.maxInterval);
     if (this.changed) this.attempt();
   }

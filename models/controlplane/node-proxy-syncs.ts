@@ -1,0 +1,146 @@
+import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
+import { QuantileSketch } from '../../src/stats/index.js';
+import type { EndpointSlices, ServiceEndpoints } from '../cluster/endpoint-slices.js';
+import type { ProgrammedViews } from '../cluster/programmed-views.js';
+import { SyncRunner, type SyncRunnerOptions } from './sync-runner.js';
+import type { SyncCostModel, SyncWorkload } from './sync-workload.js';
+
+export interface NodeProxySyncsOptions {
+  readonly runner: SyncRunnerOptions;
+  readonly cost: SyncCostModel;
+  /** Endpoints of all Services now (the table a sync computes). */
+  readonly totalEndpoints: () => number;
+}
+
+/**
+ * Every node's kube-proxy control loop (docs/calibration.md, kube-proxy control plane): a watch
+ * event tells the node a change exists; its SyncRunner starts a sync when the limiter allows;
+ * the sync programs every change delivered before it started (coalesced), takes its mode's
+ * cost model's time, and only at its end does the node route with the new view — until then
+ * with the previous one. Network programming latency, per changed EndpointSlice per node and
+ * pooled over nodes as the Kubernetes SLI, runs from the change's trigger time to the end of
+ * the sync that programmed it.
+ */
+export class NodeProxySyncs {
+  private readonly runners: SyncRunner[];
+  /** Per node: the newest change delivered to it. */
+  private readonly delivered: Float64Array;
+  /** Per node, for the sync running: the change it programs from, to, and how long it takes. */
+  private readonly syncFrom: Float64Array;
+  private readonly syncTo: Float64Array;
+  private readonly syncDuration: Float64Array;
+  private syncsSinceForget = 0;
+  private measuring = false;
+  readonly syncDurations = new QuantileSketch();
+  readonly programmingLatencies = new QuantileSketch();
+  /** Time spent syncing, summed over nodes, in the measured window (ns). */
+  busyTime: Nanoseconds = 0;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly slices: EndpointSlices,
+    private readonly views: ProgrammedViews,
+    nodes: number,
+    private readonly options: NodeProxySyncsOptions,
+  ) {
+    this.delivered = new Float64Array(nodes);
+    this.syncFrom = new Float64Array(nodes);
+    this.syncTo = new Float64Array(nodes);
+    this.syncDuration = new Float64Array(nodes);
+    this.runners = Array.from(
+      { length: nodes },
+      (_, node) => new SyncRunner(sim, options.runner, () => this.startSync(node), () => this.endSync(node)),
+    );
+  }
+
+  /** Starts every node's periodic timer. */
+  start(): void {
+    for (const runner of this.runners) runner.start();
+  }
+
+  /** Counts syncs and latencies from now on. */
+  startWindow(): void {
+    this.measuring = true;
+  }
+
+  /** The watch delivered change `version` to `node`'s kube-proxy. */
+  deliver(node: number, version: number): void {
+    if (version > this.delivered[node]) this.delivered[node] = version;
+    this.runners[node].request();
+  }
+
+  private startSync(node: number): Nanoseconds {
+    const from = this.views.versionOf(node);
+    const to = this.delivered[node];
+    const duration = this.options.cost.duration(this.workload(from, to));
+    this.syncFrom[node] = from;
+    this.syncTo[node] = to;
+    this.syncDuration[node] = duration;
+    return duration;
+  }
+
+  private endSync(node: number): void {
+    const from = this.syncFrom[node];
+    const to = this.syncTo[node];
+    const duration = this.syncDuration[node];
+    if (this.measuring) {
+      this.syncDurations.add(duration);
+      this.busyTime += duration;
+      for (const version of this.slices.versionsBetween(from, to)) {
+        const latency = this.sim.now - version.triggerTime;
+        for (let slice = 0; slice < version.changedSlices; slice++) this.programmingLatencies.add(latency);
+      }
+    }
+    this.views.advance(node, to);
+    // Forgetting costs O(nodes); once per `nodes` syncs keeps it O(1) a sync.
+    if (++this.syncsSinceForget >= this.runners.length) {
+      this.syncsSinceForget = 0;
+      this.slices.forgetBefore(this.views.oldestProgrammed());
+    }
+  }
+
+  /** What a sync from change `from` to `to` must do: the Services changed in between, each diffed once. */
+  private workload(from: number, to: number): SyncWorkload {
+    const before = new Map<number, ServiceEndpoints | undefined>();
+    const after = new Map<number, ServiceEndpoints>();
+    for (const version of this.slices.versionsBetween(from, to)) {
+      if (!before.has(version.service)) before.set(version.service, visibleAt(version.previous, from));
+      after.set(version.service, version);
+    }
+    let changedServiceEndpoints = 0;
+    let endpointOperations = 0;
+    let removedEndpoints = 0;
+    for (const [service, now] of after) {
+      const old = before.get(service);
+      const oldPods = podsOf(old ?? this.slices.initialVersion(service));
+      const newPods = podsOf(now);
+      const oldSet = new Set(oldPods);
+      const newSet = new Set(newPods);
+      const removed = oldPods.filter((pod) => !newSet.has(pod)).length;
+      const added = newPods.filter((pod) => !oldSet.has(pod)).length;
+      changedServiceEndpoints += now.readyPods.length > 0 ? now.readyPods.length : now.fallbackPods.length;
+      removedEndpoints += removed;
+      endpointOperations += added + removed;
+    }
+    return {
+      services: this.slices.serviceCount,
+      endpoints: this.options.totalEndpoints(),
+      changedServices: after.size,
+      changedServiceEndpoints,
+      endpointOperations,
+      removedEndpoints,
+      full: false,
+    };
+  }
+}
+
+/** The newest of a chain of versions at or below `bound` (undefined: the initial state). */
+function visibleAt(version: ServiceEndpoints | undefined, bound: number): ServiceEndpoints | undefined {
+  while (version !== undefined && version.version > bound) version = version.previous;
+  return version;
+}
+
+/** Every endpoint's pod, ready or not, in slice order. */
+function podsOf(version: ServiceEndpoints): number[] {
+  return version.slices.flatMap((slice) => Array.from(slice.pods));
+}
