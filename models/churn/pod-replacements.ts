@@ -2,6 +2,7 @@ import { s as seconds, type Nanoseconds, type Simulation } from '../../src/engin
 import { exponential, uniformIndex, type RandomStream, type Sampler } from '../../src/random/index.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { EndpointSlices, EndpointState, ServiceEndpoints } from '../cluster/endpoint-slices.js';
+import type { PodLifecycle } from './pod-lifecycle.js';
 
 export interface PodReplacementsOptions {
   /** `churn.podReplacementsPerSecond`: pods deleted and replaced per second, cluster-wide (Poisson). */
@@ -36,6 +37,7 @@ export class PodReplacements {
     private readonly stream: RandomStream,
     private readonly options: PodReplacementsOptions,
     private readonly written: (version: ServiceEndpoints) => void,
+    private readonly lifecycle?: PodLifecycle,
   ) {
     this.nextPod = cluster.initialBackendPods;
     this.meanGap = options.ratePerSecond > 0 ? seconds(1 / options.ratePerSecond) : Number.POSITIVE_INFINITY;
@@ -61,6 +63,8 @@ export class PodReplacements {
     if (candidates.length > 0) {
       const oldPod = state.pods[candidates[uniformIndex(this.stream, candidates.length)]];
       const newPod = this.nextPod++;
+      const stopsListening = this.sim.now + this.options.preStopDelay;
+      this.lifecycle?.terminate(oldPod, stopsListening, stopsListening + this.options.shutdownTime);
       this.update(service, (pod, flags) => (pod === oldPod ? { ...flags, ready: 0, terminating: 1 } : flags));
       this.update(service, undefined, newPod);
       this.sim.post(Math.round(this.options.startupTime.sample()), () =>

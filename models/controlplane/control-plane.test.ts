@@ -49,3 +49,36 @@ describe('control plane: churn → EndpointSlices → watch → per-node syncs',
     expect(once()).toEqual(once());
   });
 });
+
+describe('stale endpoints: what new connections meet while nodes catch up', () => {
+  /**
+   * Clients dial at Poisson times from a random node to a random Service, to a random endpoint
+   * of the node's programmed view, and meet what that pod is doing at that moment.
+   */
+  function dialDuringChurn(preStopDelay: number) {
+    const run = controlPlane({ nodes: 20, services: 10, endpointsPerService: 10, mode: 'iptables', minSyncPeriod: s(1), podReplacementsPerSecond: 1, preStopDelay });
+    const counts = { accepted: 0, refused: 0, gone: 0 };
+    let state = 12345;
+    const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const dial = () => {
+      const node = Math.floor(next() * 20);
+      const service = Math.floor(next() * 10);
+      const count = run.views.endpointCount(node, service);
+      if (count > 0) counts[run.pods.connect(run.views.endpointPod(node, service, Math.floor(next() * count)), run.sim.now)]++;
+      run.sim.post(Math.max(1, Math.round(-Math.log1p(-next()) * ms(2))), dial); // 500 dials/s
+    };
+    run.sim.post(0, dial);
+    run.sim.run(s(120));
+    return { counts, largestLatency: run.syncs.programmingLatencies.max ?? 0 };
+  }
+
+  it('a preStop delay longer than the largest programming latency cuts refused connections by at least 99 %', () => {
+    const bare = dialDuringChurn(0);
+    const covered = dialDuringChurn(s(5));
+    expect(covered.largestLatency).toBeLessThan(s(5));
+    expect(bare.counts.refused).toBeGreaterThan(100);
+    expect(covered.counts.refused).toBeLessThanOrEqual(bare.counts.refused * 0.01);
+    // No pod is dialled after it exits: every node drops it long before (5 s + 1 s shutdown).
+    expect(covered.counts.gone).toBe(0);
+  });
+});

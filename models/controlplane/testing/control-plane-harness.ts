@@ -3,6 +3,7 @@ import { RandomStreams, uniformSampler } from '../../../src/random/index.js';
 import { EndpointSlices, type ServiceEndpoints } from '../../cluster/endpoint-slices.js';
 import { ProgrammedViews } from '../../cluster/programmed-views.js';
 import { testCluster } from '../../cluster/testing/test-cluster.js';
+import { PodLifecycle } from '../../churn/pod-lifecycle.js';
 import { PodReplacements } from '../../churn/pod-replacements.js';
 import type { ProxyModeName } from '../../proxy/proxy-config.js';
 import { NodeProxySyncs } from '../node-proxy-syncs.js';
@@ -46,6 +47,7 @@ export function controlPlane(setup: ControlPlaneSetup) {
     (node, version) => syncs.deliver(node, version),
   );
   const writes: ServiceEndpoints[] = [];
+  const pods = new PodLifecycle();
   const churn = new PodReplacements(sim, cluster, slices, streams.get('churn/replacements'), {
     ratePerSecond: setup.podReplacementsPerSecond,
     startupTime: uniformSampler(streams.get('churn/startup'), s(1), s(11)),
@@ -56,9 +58,9 @@ export function controlPlane(setup: ControlPlaneSetup) {
       (version.previous ?? slices.initialVersion(version.service)).slices.reduce((n, slice) => n + slice.pods.length, 0);
     writes.push(version);
     watch.publish(version.version);
-  });
+  }, pods);
   syncs.start();
   churn.start();
   syncs.startWindow();
-  return { sim, syncs, views, slices, writes, churn };
+  return { sim, syncs, views, slices, writes, churn, pods, cluster };
 }
