@@ -1,4 +1,4 @@
-import type { EventHandle, Nanoseconds, Simulation } from '../../src/engine/index.js';
+import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 
 export interface SyncRunnerOptions {
   /** `proxy.minSyncPeriod`: the least time between sync starts once the burst is spent. */
@@ -31,9 +31,18 @@ export class SyncRunner {
   private readonly tolerance: Nanoseconds;
   private running = false;
   private changed = false;
-  private timer: EventHandle | undefined;
-  private timerAt = Number.POSITIVE_INFINITY;
-  private readonly fire = (): void => this.attempt();
+  /**
+   * Timers are never cancelled: a cancelled event stays in the heap until its time (lazy
+   * deletion), and a runner that reschedules its hour-long timer at every sync would fill the
+   * heap with them. Instead at most one periodic and one retry event is pending; the periodic
+   * one, finding its deadline moved, posts itself again for the new deadline.
+   */
+  private periodicAt = Number.POSITIVE_INFINITY;
+  private periodicPending = false;
+  private retryAt = Number.POSITIVE_INFINITY;
+  private retryPending = false;
+  private readonly onPeriodic = (): void => this.periodicFired();
+  private readonly onRetry = (): void => this.retryFired();
   private readonly finish = (): void => this.onSyncEnd();
 
   constructor(
@@ -59,7 +68,7 @@ export class SyncRunner {
 
   /** Starts the periodic timer: the first sync without a change comes after maxInterval. */
   start(): void {
-    this.setTimer(this.sim.now + this.options.maxInterval);
+    this.armPeriodic(this.sim.now + this.options.maxInterval);
   }
 
   /** A change reached this node's kube-proxy: sync now, or as soon as the limiter allows. */
@@ -73,32 +82,47 @@ export class SyncRunner {
     const now = this.sim.now;
     const earliest = this.nextFree - this.tolerance;
     if (now < earliest) {
-      if (earliest < this.timerAt) this.setTimer(earliest);
+      // earliest never decreases, so a pending retry is never later than this one.
+      if (!this.retryPending) {
+        this.retryPending = true;
+        this.retryAt = earliest;
+        this.sim.postAt(earliest, this.onRetry);
+      }
       return;
     }
     this.nextFree = Math.max(this.nextFree, now) + this.options.minSyncPeriod;
     this.running = true;
     this.changed = false;
-    this.clearTimer();
+    this.periodicAt = Number.POSITIVE_INFINITY;
     this.sim.post(this.work(now), this.finish);
   }
 
   private onSyncEnd(): void {
     this.running = false;
     this.done();
-    this.setTimer(this.sim.now + this.options.maxInterval);
+    this.armPeriodic(this.sim.now + this.options.maxInterval);
     if (this.changed) this.attempt();
   }
 
-  private setTimer(at: Nanoseconds): void {
-    this.clearTimer();
-    this.timerAt = at;
-    this.timer = this.sim.scheduleAt(at, this.fire);
+  private armPeriodic(at: Nanoseconds): void {
+    this.periodicAt = at;
+    if (!this.periodicPending) {
+      this.periodicPending = true;
+      this.sim.postAt(at, this.onPeriodic);
+    }
   }
 
-  private clearTimer(): void {
-    if (this.timer !== undefined) this.sim.cancel(this.timer);
-    this.timer = undefined;
-    this.timerAt = Number.POSITIVE_INFINITY;
+  private periodicFired(): void {
+    this.periodicPending = false;
+    if (this.periodicAt === Number.POSITIVE_INFINITY) return; // a sync is running; its end re-arms
+    if (this.sim.now < this.periodicAt) this.armPeriodic(this.periodicAt);
+    else this.attempt();
+  }
+
+  private retryFired(): void {
+    if (this.sim.now < this.retryAt) return;
+    this.retryPending = false;
+    this.retryAt = Number.POSITIVE_INFINITY;
+    this.attempt();
   }
 }
