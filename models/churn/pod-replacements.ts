@@ -1,7 +1,8 @@
 import { s as seconds, type Nanoseconds, type Simulation } from '../../src/engine/index.js';
 import { exponential, uniformIndex, type RandomStream, type Sampler } from '../../src/random/index.js';
 import type { Cluster } from '../cluster/cluster.js';
-import type { EndpointSlices, EndpointState, ServiceEndpoints } from '../cluster/endpoint-slices.js';
+import type { EndpointState } from '../cluster/endpoint-slices.js';
+import { READY, TERMINATING, type EndpointEditor } from './endpoint-editor.js';
 import type { PodLifecycle } from './pod-lifecycle.js';
 
 export interface PodReplacementsOptions {
@@ -25,7 +26,6 @@ export interface PodReplacementsOptions {
  * New pods are numbered after the cluster's initial backend pods.
  */
 export class PodReplacements {
-  private readonly states = new Map<number, EndpointState>();
   private nextPod: number;
   private readonly meanGap: Nanoseconds;
   private readonly replace = (): void => this.replaceOne();
@@ -33,10 +33,9 @@ export class PodReplacements {
   constructor(
     private readonly sim: Simulation,
     private readonly cluster: Cluster,
-    private readonly slices: EndpointSlices,
+    private readonly endpoints: EndpointEditor,
     private readonly stream: RandomStream,
     private readonly options: PodReplacementsOptions,
-    private readonly written: (version: ServiceEndpoints) => void,
     private readonly lifecycle?: PodLifecycle,
   ) {
     this.nextPod = cluster.initialBackendPods;
@@ -58,74 +57,26 @@ export class PodReplacements {
 
   private replaceOne(): void {
     const service = uniformIndex(this.stream, this.cluster.services);
-    const state = this.stateOf(service);
-    const candidates = activeEndpoints(state);
+    const candidates = activeEndpoints(this.endpoints.stateOf(service));
     if (candidates.length > 0) {
-      const oldPod = state.pods[candidates[uniformIndex(this.stream, candidates.length)]];
+      const oldPod = candidates[uniformIndex(this.stream, candidates.length)];
       const newPod = this.nextPod++;
       const stopsListening = this.sim.now + this.options.preStopDelay;
       this.lifecycle?.terminate(oldPod, stopsListening, stopsListening + this.options.shutdownTime);
-      this.update(service, (pod, flags) => (pod === oldPod ? { ...flags, ready: 0, terminating: 1 } : flags));
-      this.update(service, undefined, newPod);
+      this.endpoints.change(service, (pod, flags) => (pod === oldPod ? TERMINATING : flags));
+      this.endpoints.change(service, undefined, [newPod]);
       this.sim.post(Math.round(this.options.startupTime.sample()), () =>
-        this.update(service, (pod, flags) => (pod === newPod ? { ...flags, ready: 1, serving: 1 } : flags)));
+        this.endpoints.change(service, (pod, flags) => (pod === newPod ? READY : flags)));
       this.sim.post(this.options.preStopDelay + this.options.shutdownTime, () =>
-        this.update(service, (pod, flags) => (pod === oldPod ? undefined : flags)));
+        this.endpoints.change(service, (pod, flags) => (pod === oldPod ? undefined : flags)));
     }
     this.sim.post(this.gap(), this.replace);
   }
-
-  private stateOf(service: number): EndpointState {
-    let state = this.states.get(service);
-    if (state === undefined) {
-      const initial = this.slices.latest(service);
-      state = {
-        pods: Int32Array.from(initial.slices.flatMap((slice) => Array.from(slice.pods))),
-        ready: Uint8Array.from(initial.slices.flatMap((slice) => Array.from(slice.ready))),
-        serving: Uint8Array.from(initial.slices.flatMap((slice) => Array.from(slice.serving))),
-        terminating: Uint8Array.from(initial.slices.flatMap((slice) => Array.from(slice.terminating))),
-      };
-    }
-    return state;
-  }
-
-  /** Writes `service`'s endpoints with each one mapped (undefined: removed) and `added` appended not ready. */
-  private update(service: number, map?: (pod: number, flags: Flags) => Flags | undefined, added?: number): void {
-    const state = this.stateOf(service);
-    const next: { pods: number[]; ready: number[]; serving: number[]; terminating: number[] } = { pods: [], ready: [], serving: [], terminating: [] };
-    for (let i = 0; i < state.pods.length; i++) {
-      const flags = { ready: state.ready[i], serving: state.serving[i], terminating: state.terminating[i] };
-      const kept = map === undefined ? flags : map(state.pods[i], flags);
-      if (kept === undefined) continue;
-      next.pods.push(state.pods[i]);
-      next.ready.push(kept.ready);
-      next.serving.push(kept.serving);
-      next.terminating.push(kept.terminating);
-    }
-    if (added !== undefined) {
-      next.pods.push(added);
-      next.ready.push(0);
-      next.serving.push(0);
-      next.terminating.push(0);
-    }
-    const updated: EndpointState = {
-      pods: Int32Array.from(next.pods), ready: Uint8Array.from(next.ready),
-      serving: Uint8Array.from(next.serving), terminating: Uint8Array.from(next.terminating),
-    };
-    this.states.set(service, updated);
-    this.written(this.slices.write(service, updated, this.sim.now));
-  }
 }
 
-interface Flags {
-  readonly ready: number;
-  readonly serving: number;
-  readonly terminating: number;
-}
-
-/** Endpoints that can be replaced: ready and not already terminating. */
+/** Pods that can be replaced: ready and not already terminating. */
 function activeEndpoints(state: EndpointState): number[] {
   const active: number[] = [];
-  for (let i = 0; i < state.pods.length; i++) if (state.ready[i] === 1 && state.terminating[i] === 0) active.push(i);
+  for (let i = 0; i < state.pods.length; i++) if (state.ready[i] === 1 && state.terminating[i] === 0) active.push(state.pods[i]);
   return active;
 }

@@ -4,6 +4,7 @@ import { EndpointSlices, type ServiceEndpoints } from '../../cluster/endpoint-sl
 import { ProgrammedViews } from '../../cluster/programmed-views.js';
 import { testCluster } from '../../cluster/testing/test-cluster.js';
 import { PodLifecycle } from '../../churn/pod-lifecycle.js';
+import { EndpointEditor } from '../../churn/endpoint-editor.js';
 import { PodReplacements } from '../../churn/pod-replacements.js';
 import type { ProxyModeName } from '../../proxy/proxy-config.js';
 import { NodeProxySyncs } from '../node-proxy-syncs.js';
@@ -48,19 +49,23 @@ export function controlPlane(setup: ControlPlaneSetup) {
   );
   const writes: ServiceEndpoints[] = [];
   const pods = new PodLifecycle();
-  const churn = new PodReplacements(sim, cluster, slices, streams.get('churn/replacements'), {
+  const editor = new EndpointEditor(slices, () => sim.now, (version) => {
+    endpoints += endpointCount(version) - endpointCount(version.previous ?? slices.initialVersion(version.service));
+    writes.push(version);
+    watch.publish(version.version);
+  });
+  const churn = new PodReplacements(sim, cluster, editor, streams.get('churn/replacements'), {
     ratePerSecond: setup.podReplacementsPerSecond,
     startupTime: uniformSampler(streams.get('churn/startup'), s(1), s(11)),
     preStopDelay: setup.preStopDelay ?? 0,
     shutdownTime: s(1),
-  }, (version) => {
-    endpoints += version.slices.reduce((n, slice) => n + slice.pods.length, 0) -
-      (version.previous ?? slices.initialVersion(version.service)).slices.reduce((n, slice) => n + slice.pods.length, 0);
-    writes.push(version);
-    watch.publish(version.version);
   }, pods);
   syncs.start();
   churn.start();
   syncs.startWindow();
-  return { sim, syncs, views, slices, writes, churn, pods, cluster };
+  return { sim, syncs, views, slices, writes, churn, pods, cluster, editor };
+}
+
+function endpointCount(version: ServiceEndpoints): number {
+  return version.slices.reduce((n, slice) => n + slice.pods.length, 0);
 }

@@ -1,0 +1,77 @@
+import type { Nanoseconds } from '../../src/engine/index.js';
+import type { EndpointSlices, EndpointState, ServiceEndpoints } from '../cluster/endpoint-slices.js';
+
+/** An endpoint's conditions, one byte each (1 true, 0 false). */
+export interface EndpointFlags {
+  readonly ready: number;
+  readonly serving: number;
+  readonly terminating: number;
+}
+
+/** Maps an endpoint's flags to new ones, or to undefined to remove it. */
+export type EndpointEdit = (pod: number, flags: EndpointFlags) => EndpointFlags | undefined;
+
+/** A new endpoint: in its EndpointSlice as soon as it has an IP, not ready yet. */
+export const NOT_READY: EndpointFlags = { ready: 0, serving: 0, terminating: 0 };
+/** Ready and serving. */
+export const READY: EndpointFlags = { ready: 1, serving: 1, terminating: 0 };
+/** Being deleted, still serving until its readiness fails (KEP-1672). */
+export const TERMINATING: EndpointFlags = { ready: 0, serving: 1, terminating: 1 };
+
+/**
+ * What the EndpointSlice controller does for the churn sources: it keeps each touched Service's
+ * endpoints as they are now, applies a change (edits and additions) and writes the result as one
+ * new version, as the controller's sync of a Service writes every change pending for it at once.
+ */
+export class EndpointEditor {
+  private readonly states = new Map<number, EndpointState>();
+
+  constructor(
+    private readonly slices: EndpointSlices,
+    private readonly now: () => Nanoseconds,
+    private readonly written: (version: ServiceEndpoints) => void,
+  ) {}
+
+  /** `service`'s endpoints as the last change left them. */
+  stateOf(service: number): EndpointState {
+    return this.states.get(service) ?? flatten(this.slices.latest(service));
+  }
+
+  /** Applies `edit` to every endpoint of `service`, appends `added` pods with `addedFlags`, and writes. */
+  change(service: number, edit: EndpointEdit | undefined, added: readonly number[] = [], addedFlags: EndpointFlags = NOT_READY): ServiceEndpoints {
+    const state = this.stateOf(service);
+    const pods: number[] = [];
+    const flags: EndpointFlags[] = [];
+    for (let i = 0; i < state.pods.length; i++) {
+      const current = { ready: state.ready[i], serving: state.serving[i], terminating: state.terminating[i] };
+      const kept = edit === undefined ? current : edit(state.pods[i], current);
+      if (kept === undefined) continue;
+      pods.push(state.pods[i]);
+      flags.push(kept);
+    }
+    for (const pod of added) {
+      pods.push(pod);
+      flags.push(addedFlags);
+    }
+    const next: EndpointState = {
+      pods: Int32Array.from(pods),
+      ready: Uint8Array.from(flags, (f) => f.ready),
+      serving: Uint8Array.from(flags, (f) => f.serving),
+      terminating: Uint8Array.from(flags, (f) => f.terminating),
+    };
+    this.states.set(service, next);
+    const version = this.slices.write(service, next, this.now());
+    this.written(version);
+    return version;
+  }
+}
+
+function flatten(version: ServiceEndpoints): EndpointState {
+  const all = (pick: (slice: ServiceEndpoints['slices'][number]) => ArrayLike<number>) => version.slices.flatMap((slice) => Array.from(pick(slice)));
+  return {
+    pods: Int32Array.from(all((slice) => slice.pods)),
+    ready: Uint8Array.from(all((slice) => slice.ready)),
+    serving: Uint8Array.from(all((slice) => slice.serving)),
+    terminating: Uint8Array.from(all((slice) => slice.terminating)),
+  };
+}
