@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ms, s, toMilliseconds, us } from '../../src/engine/index.js';
-import { controlPlane } from './testing/control-plane-harness.js';
+import { controlPlane, dialThroughViews } from './testing/control-plane-harness.js';
 
 const base = { nodes: 50, services: 200, endpointsPerService: 10, mode: 'iptables' as const, minSyncPeriod: s(1) };
 
@@ -51,23 +51,9 @@ describe('control plane: churn → EndpointSlices → watch → per-node syncs',
 });
 
 describe('stale endpoints: what new connections meet while nodes catch up', () => {
-  /**
-   * Clients dial at Poisson times from a random node to a random Service, to a random endpoint
-   * of the node's programmed view, and meet what that pod is doing at that moment.
-   */
   function dialDuringChurn(preStopDelay: number) {
     const run = controlPlane({ nodes: 20, services: 10, endpointsPerService: 10, mode: 'iptables', minSyncPeriod: s(1), podReplacementsPerSecond: 1, preStopDelay });
-    const counts = { accepted: 0, refused: 0, gone: 0 };
-    let state = 12345;
-    const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-    const dial = () => {
-      const node = Math.floor(next() * 20);
-      const service = Math.floor(next() * 10);
-      const count = run.views.endpointCount(node, service);
-      if (count > 0) counts[run.pods.connect(run.views.endpointPod(node, service, Math.floor(next() * count)), run.sim.now)]++;
-      run.sim.post(Math.max(1, Math.round(-Math.log1p(-next()) * ms(2))), dial); // 500 dials/s
-    };
-    run.sim.post(0, dial);
+    const counts = dialThroughViews(run, 500, [...Array(10).keys()]);
     run.sim.run(s(120));
     return { counts, largestLatency: run.syncs.programmingLatencies.max ?? 0 };
   }

@@ -6,6 +6,7 @@ import { testCluster } from '../../cluster/testing/test-cluster.js';
 import { PodLifecycle } from '../../churn/pod-lifecycle.js';
 import { EndpointEditor } from '../../churn/endpoint-editor.js';
 import { PodReplacements } from '../../churn/pod-replacements.js';
+import { RollingUpdate } from '../../churn/rolling-update.js';
 import type { ProxyModeName } from '../../proxy/proxy-config.js';
 import { NodeProxySyncs } from '../node-proxy-syncs.js';
 import { syncCostModel } from '../sync-costs.js';
@@ -22,6 +23,8 @@ export interface ControlPlaneSetup {
   readonly costPerWatcher?: Nanoseconds;
   readonly deliveryDelay?: Nanoseconds;
   readonly seed?: number;
+  /** Roll the Deployment behind this Service (its endpointsPerService replicas) at t = 0. */
+  readonly rolloutService?: number;
 }
 
 /**
@@ -60,10 +63,53 @@ export function controlPlane(setup: ControlPlaneSetup) {
     preStopDelay: setup.preStopDelay ?? 0,
     shutdownTime: s(1),
   }, pods);
+  const rollout = setup.rolloutService === undefined ? undefined : new RollingUpdate(sim, editor, {
+    service: setup.rolloutService, replicas: setup.endpointsPerService, maxSurge: 0.25, maxUnavailable: 0.25,
+    startupTime: uniformSampler(streams.get('churn/rollout-startup'), s(1), s(11)),
+    preStopDelay: setup.preStopDelay ?? 0, shutdownTime: s(1),
+    firstNewPod: cluster.initialBackendPods + 10_000_000, // clear of the replacements numbering
+  }, pods);
   syncs.start();
   churn.start();
+  rollout?.start();
   syncs.startWindow();
-  return { sim, syncs, views, slices, writes, churn, pods, cluster, editor };
+  return { sim, syncs, views, slices, writes, churn, rollout, pods, cluster, editor };
+}
+
+export type ControlPlane = ReturnType<typeof controlPlane>;
+
+/** What new connections met: counts by outcome, and how many reached the new version. */
+export interface DialCounts {
+  accepted: number;
+  refused: number;
+  gone: number;
+  newVersion: number;
+}
+
+/**
+ * Clients dialling at Poisson times (`perSecond`) from a random node to a random one of
+ * `services`, to a random endpoint of the node's programmed view; each dial meets what that pod
+ * is doing then. A fixed LCG, not a named stream: this is test scaffolding, outside the model.
+ */
+export function dialThroughViews(run: ControlPlane, perSecond: number, services: readonly number[]): DialCounts {
+  const counts: DialCounts = { accepted: 0, refused: 0, gone: 0, newVersion: 0 };
+  let state = 12345;
+  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const meanGap = s(1) / perSecond;
+  const dial = () => {
+    const node = Math.floor(next() * run.cluster.nodes);
+    const service = services[Math.floor(next() * services.length)];
+    const count = run.views.endpointCount(node, service);
+    if (count > 0) {
+      const pod = run.views.endpointPod(node, service, Math.floor(next() * count));
+      const outcome = run.pods.connect(pod, run.sim.now);
+      counts[outcome]++;
+      if (outcome === 'accepted' && run.rollout?.isNewVersion(pod)) counts.newVersion++;
+    }
+    run.sim.post(Math.max(1, Math.round(-Math.log1p(-next()) * meanGap)), dial);
+  };
+  run.sim.post(0, dial);
+  return counts;
 }
 
 function endpointCount(version: ServiceEndpoints): number {
