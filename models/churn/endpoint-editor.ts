@@ -1,5 +1,6 @@
 import type { Nanoseconds } from '../../src/engine/index.js';
 import type { EndpointSlices, EndpointState, ServiceEndpoints } from '../cluster/endpoint-slices.js';
+import type { EndpointSliceController } from './endpoint-slice-controller.js';
 
 /** An endpoint's conditions, one byte each (1 true, 0 false). */
 export interface EndpointFlags {
@@ -19,9 +20,10 @@ export const READY: EndpointFlags = { ready: 1, serving: 1, terminating: 0 };
 export const TERMINATING: EndpointFlags = { ready: 0, serving: 1, terminating: 1 };
 
 /**
- * What the EndpointSlice controller does for the churn sources: it keeps each touched Service's
- * endpoints as they are now, applies a change (edits and additions) and writes the result as one
- * new version, as the controller's sync of a Service writes every change pending for it at once.
+ * Pods' state as the churn sources change it: each touched Service's endpoints as they are now
+ * (the truth the EndpointSlice controller reads). A change (edits and additions) is applied at
+ * once and handed to the controller, which writes it to the EndpointSlices when its rate limit
+ * allows, together with any change that arrives before then.
  */
 export class EndpointEditor {
   private readonly states = new Map<number, EndpointState>();
@@ -29,7 +31,7 @@ export class EndpointEditor {
   constructor(
     private readonly slices: EndpointSlices,
     private readonly now: () => Nanoseconds,
-    private readonly written: (version: ServiceEndpoints) => void,
+    private readonly controller: EndpointSliceController,
   ) {}
 
   /** `service`'s endpoints as the last change left them. */
@@ -37,8 +39,8 @@ export class EndpointEditor {
     return this.states.get(service) ?? flatten(this.slices.latest(service));
   }
 
-  /** Applies `edit` to every endpoint of `service`, appends `added` pods with `addedFlags`, and writes. */
-  change(service: number, edit: EndpointEdit | undefined, added: readonly number[] = [], addedFlags: EndpointFlags = NOT_READY): ServiceEndpoints {
+  /** Applies `edit` to every endpoint of `service`, appends `added` pods with `addedFlags`, and hands the result on. */
+  change(service: number, edit: EndpointEdit | undefined, added: readonly number[] = [], addedFlags: EndpointFlags = NOT_READY): void {
     const state = this.stateOf(service);
     const pods: number[] = [];
     const flags: EndpointFlags[] = [];
@@ -60,9 +62,7 @@ export class EndpointEditor {
       terminating: Uint8Array.from(flags, (f) => f.terminating),
     };
     this.states.set(service, next);
-    const version = this.slices.write(service, next, this.now());
-    this.written(version);
-    return version;
+    this.controller.changed(service, next, this.now());
   }
 }
 

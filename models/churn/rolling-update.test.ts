@@ -4,6 +4,7 @@ import { RandomStreams, uniformSampler } from '../../src/random/index.js';
 import { EndpointSlices, type ServiceEndpoints } from '../cluster/endpoint-slices.js';
 import { testCluster } from '../cluster/testing/test-cluster.js';
 import { EndpointEditor } from './endpoint-editor.js';
+import { ENDPOINT_SLICE_CONTROLLER_DEFAULTS, EndpointSliceController } from './endpoint-slice-controller.js';
 import { PodLifecycle } from './pod-lifecycle.js';
 import { RollingUpdate } from './rolling-update.js';
 
@@ -14,10 +15,11 @@ function rollout(replicas: number, preStopDelay = 0) {
   const writes: ServiceEndpoints[] = [];
   const checks: Array<{ counted: number; ready: number }> = [];
   let update: RollingUpdate | undefined;
-  const editor = new EndpointEditor(slices, () => sim.now, (version) => {
+  const controller = new EndpointSliceController(sim, slices, ENDPOINT_SLICE_CONTROLLER_DEFAULTS, (version) => {
     writes.push(version);
     if (update) checks.push({ counted: update.podsCounted, ready: update.readyPods });
   });
+  const editor = new EndpointEditor(slices, () => sim.now, controller);
   const lifecycle = new PodLifecycle();
   update = new RollingUpdate(sim, editor, {
     service: 1, replicas, maxSurge: 0.25, maxUnavailable: 0.25,

@@ -5,6 +5,7 @@ import { ProgrammedViews } from '../../cluster/programmed-views.js';
 import { testCluster } from '../../cluster/testing/test-cluster.js';
 import { PodLifecycle } from '../../churn/pod-lifecycle.js';
 import { EndpointEditor } from '../../churn/endpoint-editor.js';
+import { ENDPOINT_SLICE_CONTROLLER_DEFAULTS, EndpointSliceController, type EndpointSliceControllerOptions } from '../../churn/endpoint-slice-controller.js';
 import { PodReplacements } from '../../churn/pod-replacements.js';
 import { RollingUpdate } from '../../churn/rolling-update.js';
 import type { ProxyModeName } from '../../proxy/proxy-config.js';
@@ -23,6 +24,8 @@ export interface ControlPlaneSetup {
   readonly costPerWatcher?: Nanoseconds;
   readonly deliveryDelay?: Nanoseconds;
   readonly seed?: number;
+  /** The EndpointSlice controller's API rate limit (default: 20 writes/s, burst 30). */
+  readonly endpointSliceWrites?: EndpointSliceControllerOptions;
   /** Roll the Deployment behind this Service (its endpointsPerService replicas) at t = 0. */
   readonly rolloutService?: number;
 }
@@ -52,11 +55,12 @@ export function controlPlane(setup: ControlPlaneSetup) {
   );
   const writes: ServiceEndpoints[] = [];
   const pods = new PodLifecycle();
-  const editor = new EndpointEditor(slices, () => sim.now, (version) => {
+  const controller = new EndpointSliceController(sim, slices, setup.endpointSliceWrites ?? ENDPOINT_SLICE_CONTROLLER_DEFAULTS, (version) => {
     endpoints += endpointCount(version) - endpointCount(version.previous ?? slices.initialVersion(version.service));
     writes.push(version);
     watch.publish(version.version);
   });
+  const editor = new EndpointEditor(slices, () => sim.now, controller);
   const churn = new PodReplacements(sim, cluster, editor, streams.get('churn/replacements'), {
     ratePerSecond: setup.podReplacementsPerSecond,
     startupTime: uniformSampler(streams.get('churn/startup'), s(1), s(11)),
@@ -73,7 +77,7 @@ export function controlPlane(setup: ControlPlaneSetup) {
   churn.start();
   rollout?.start();
   syncs.startWindow();
-  return { sim, syncs, views, slices, writes, churn, rollout, pods, cluster, editor };
+  return { sim, syncs, views, slices, writes, churn, rollout, pods, cluster, editor, controller };
 }
 
 export type ControlPlane = ReturnType<typeof controlPlane>;

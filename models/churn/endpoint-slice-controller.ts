@@ -1,0 +1,90 @@
+import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
+import { s } from '../../src/engine/index.js';
+import type { EndpointSlices, EndpointState, ServiceEndpoints } from '../cluster/endpoint-slices.js';
+
+export interface EndpointSliceControllerOptions {
+  /** API writes per second its client may make (kube-controller-manager `--kube-api-qps`, 20). */
+  readonly writesPerSecond: number;
+  /** Writes it may make at once (`--kube-api-burst`, 30). */
+  readonly burst: number;
+}
+
+/** kube-controller-manager's client defaults (docs/calibration.md, Pod churn and clients). */
+export const ENDPOINT_SLICE_CONTROLLER_DEFAULTS: EndpointSliceControllerOptions = { writesPerSecond: 20, burst: 30 };
+
+/**
+ * The EndpointSlice controller between pod changes and the API (docs/calibration.md, Pod churn
+ * and clients): a change queues its Service once (the work queue drops duplicates); the
+ * controller writes a queued Service's current endpoints when its API client's rate limiter
+ * (20 writes/s, burst 30, kept as a GCRA in whole nanoseconds) allows, with the trigger time of
+ * the oldest change it carries, as the `last-change-trigger-time` annotation does. Below the
+ * limit every change is written at once; above it Services wait in line and their changes
+ * coalesce. Simplification: a Service's sync takes one token, however many slices it rewrites.
+ */
+export class EndpointSliceController {
+  private readonly queue: number[] = [];
+  private queueHead = 0;
+  private readonly pending = new Map<number, { state: EndpointState; oldestTrigger: Nanoseconds }>();
+  private readonly interval: Nanoseconds;
+  private readonly tolerance: Nanoseconds;
+  private nextFree: Nanoseconds = 0;
+  private wakeUpPending = false;
+  private readonly wakeUp = (): void => {
+    this.wakeUpPending = false;
+    this.pump();
+  };
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly slices: EndpointSlices,
+    private readonly options: EndpointSliceControllerOptions,
+    private readonly written: (version: ServiceEndpoints) => void,
+  ) {
+    if (!(options.writesPerSecond > 0) || !(options.burst >= 1)) {
+      throw new RangeError(`EndpointSliceController needs writesPerSecond > 0 and burst >= 1, found ${options.writesPerSecond} and ${options.burst}`);
+    }
+    this.interval = Math.round(s(1) / options.writesPerSecond);
+    this.tolerance = (Math.floor(options.burst) - 1) * this.interval;
+  }
+
+  /** Services waiting for a write. */
+  get backlog(): number {
+    return this.queue.length - this.queueHead;
+  }
+
+  /** `service`'s endpoints are now `state`, because of a change at `triggerTime`. */
+  changed(service: number, state: EndpointState, triggerTime: Nanoseconds): void {
+    const waiting = this.pending.get(service);
+    if (waiting === undefined) {
+      this.pending.set(service, { state, oldestTrigger: triggerTime });
+      this.queue.push(service);
+    } else {
+      this.pending.set(service, { state, oldestTrigger: Math.min(waiting.oldestTrigger, triggerTime) });
+    }
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.backlog > 0) {
+      const now = this.sim.now;
+      const earliest = this.nextFree - this.tolerance;
+      if (now < earliest) {
+        if (!this.wakeUpPending) {
+          this.wakeUpPending = true;
+          this.sim.postAt(earliest, this.wakeUp);
+        }
+        return;
+      }
+      this.nextFree = Math.max(this.nextFree, now) + this.interval;
+      const service = this.queue[this.queueHead++];
+      const { state, oldestTrigger } = this.pending.get(service) as { state: EndpointState; oldestTrigger: Nanoseconds };
+      this.pending.delete(service);
+      this.written(this.slices.write(service, state, oldestTrigger));
+    }
+    // Drop the consumed head now and then, so the queue's array does not grow without end.
+    if (this.queueHead > 1_024) {
+      this.queue.splice(0, this.queueHead);
+      this.queueHead = 0;
+    }
+  }
+}
