@@ -1,6 +1,7 @@
 import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 import { s } from '../../src/engine/index.js';
 import type { EndpointSlices, EndpointState, ServiceEndpoints } from '../cluster/endpoint-slices.js';
+import { RateLimiter } from '../controlplane/rate-limiter.js';
 
 export interface EndpointSliceControllerOptions {
   /** API writes per second its client may make (kube-controller-manager `--kube-api-qps`, 20). */
@@ -16,7 +17,7 @@ export const ENDPOINT_SLICE_CONTROLLER_DEFAULTS: EndpointSliceControllerOptions 
  * The EndpointSlice controller between pod changes and the API (docs/calibration.md, Pod churn
  * and clients): a change queues its Service once (the work queue drops duplicates); the
  * controller writes a queued Service's current endpoints when its API client's rate limiter
- * (20 writes/s, burst 30, kept as a GCRA in whole nanoseconds) allows, with the trigger time of
+ * (20 writes/s, burst 30: a RateLimiter) allows, with the trigger time of
  * the oldest change it carries, as the `last-change-trigger-time` annotation does. Below the
  * limit every change is written at once; above it Services wait in line and their changes
  * coalesce. Simplification: a Service's sync takes one token, however many slices it rewrites.
@@ -25,9 +26,7 @@ export class EndpointSliceController {
   private readonly queue: number[] = [];
   private queueHead = 0;
   private readonly pending = new Map<number, { state: EndpointState; oldestTrigger: Nanoseconds }>();
-  private readonly interval: Nanoseconds;
-  private readonly tolerance: Nanoseconds;
-  private nextFree: Nanoseconds = 0;
+  private readonly limiter: RateLimiter;
   private wakeUpPending = false;
   private readonly wakeUp = (): void => {
     this.wakeUpPending = false;
@@ -40,11 +39,8 @@ export class EndpointSliceController {
     private readonly options: EndpointSliceControllerOptions,
     private readonly written: (version: ServiceEndpoints) => void,
   ) {
-    if (!(options.writesPerSecond > 0) || !(options.burst >= 1)) {
-      throw new RangeError(`EndpointSliceController needs writesPerSecond > 0 and burst >= 1, found ${options.writesPerSecond} and ${options.burst}`);
-    }
-    this.interval = Math.round(s(1) / options.writesPerSecond);
-    this.tolerance = (Math.floor(options.burst) - 1) * this.interval;
+    if (!(options.writesPerSecond > 0)) throw new RangeError(`EndpointSliceController needs writesPerSecond > 0, found ${options.writesPerSecond}`);
+    this.limiter = new RateLimiter(Math.round(s(1) / options.writesPerSecond), options.burst);
   }
 
   /** Services waiting for a write. */
@@ -66,16 +62,13 @@ export class EndpointSliceController {
 
   private pump(): void {
     while (this.backlog > 0) {
-      const now = this.sim.now;
-      const earliest = this.nextFree - this.tolerance;
-      if (now < earliest) {
+      if (!this.limiter.tryTake(this.sim.now)) {
         if (!this.wakeUpPending) {
           this.wakeUpPending = true;
-          this.sim.postAt(earliest, this.wakeUp);
+          this.sim.postAt(this.limiter.earliest(), this.wakeUp);
         }
         return;
       }
-      this.nextFree = Math.max(this.nextFree, now) + this.interval;
       const service = this.queue[this.queueHead++];
       const { state, oldestTrigger } = this.pending.get(service) as { state: EndpointState; oldestTrigger: Nanoseconds };
       this.pending.delete(service);

@@ -1,4 +1,5 @@
 import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
+import { RateLimiter } from './rate-limiter.js';
 
 export interface SyncRunnerOptions {
   /** `proxy.minSyncPeriod`: the least time between sync starts once the burst is spent. */
@@ -21,14 +22,11 @@ export type SyncWork = (start: Nanoseconds) => Nanoseconds;
  * that arrives before a sync starts is coalesced into it, since a sync reads the whole current
  * state. With no change, a sync still runs every maxInterval.
  *
- * The limiter is kept as a theoretical arrival time (GCRA), in whole nanoseconds: a sync may
- * start at t when t ≥ nextFree − (burst − 1)·minSyncPeriod, and then pushes nextFree to
- * max(nextFree, t) + minSyncPeriod. Same decisions as the token bucket, no fractions, so runs
- * are exact and reproducible. Any window of one minSyncPeriod holds at most `burst` starts.
+ * The limiter is a RateLimiter (exact, in whole nanoseconds), so any window of one
+ * minSyncPeriod holds at most `burst` starts.
  */
 export class SyncRunner {
-  private nextFree: Nanoseconds = 0;
-  private readonly tolerance: Nanoseconds;
+  private readonly limiter: RateLimiter;
   private running = false;
   private changed = false;
   /**
@@ -52,13 +50,8 @@ export class SyncRunner {
     /** Called as a sync ends, before a change that waited for it starts the next. */
     private readonly done: () => void = () => {},
   ) {
-    if (!(options.burst >= 1) || !Number.isInteger(options.burst)) {
-      throw new RangeError(`SyncRunner burst must be a whole number ≥ 1, found ${options.burst}`);
-    }
-    if (!(options.minSyncPeriod >= 0) || !(options.maxInterval > 0)) {
-      throw new RangeError('SyncRunner needs minSyncPeriod ≥ 0 and maxInterval > 0');
-    }
-    this.tolerance = (options.burst - 1) * options.minSyncPeriod;
+    if (!(options.maxInterval > 0)) throw new RangeError(`SyncRunner needs maxInterval > 0, found ${options.maxInterval}`);
+    this.limiter = new RateLimiter(options.minSyncPeriod, options.burst);
   }
 
   /** Whether a sync is running now (the node still routes with its previous view). */
@@ -80,17 +73,15 @@ export class SyncRunner {
   private attempt(): void {
     if (this.running) return;
     const now = this.sim.now;
-    const earliest = this.nextFree - this.tolerance;
-    if (now < earliest) {
+    if (!this.limiter.tryTake(now)) {
       // earliest never decreases, so a pending retry is never later than this one.
       if (!this.retryPending) {
         this.retryPending = true;
-        this.retryAt = earliest;
-        this.sim.postAt(earliest, this.onRetry);
+        this.retryAt = this.limiter.earliest();
+        this.sim.postAt(this.retryAt, this.onRetry);
       }
       return;
     }
-    this.nextFree = Math.max(this.nextFree, now) + this.options.minSyncPeriod;
     this.running = true;
     this.changed = false;
     this.periodicAt = Number.POSITIVE_INFINITY;
