@@ -1,5 +1,5 @@
 import type { Nanoseconds } from '../../src/engine/index.js';
-import type { EndpointSlices, EndpointState, ServiceEndpoints } from '../cluster/endpoint-slices.js';
+import type { EndpointSlices, EndpointState } from '../cluster/endpoint-slices.js';
 import type { EndpointSliceController } from './endpoint-slice-controller.js';
 
 /** An endpoint's conditions, one byte each (1 true, 0 false). */
@@ -36,7 +36,7 @@ export class EndpointEditor {
 
   /** `service`'s endpoints as the last change left them. */
   stateOf(service: number): EndpointState {
-    return this.states.get(service) ?? flatten(this.slices.latest(service));
+    return this.states.get(service) ?? this.slices.latest(service).endpoints;
   }
 
   /** Applies `edit` to every endpoint of `service`, appends `added` pods with `addedFlags`, and hands the result on. */
@@ -66,12 +66,3 @@ export class EndpointEditor {
   }
 }
 
-function flatten(version: ServiceEndpoints): EndpointState {
-  const all = (pick: (slice: ServiceEndpoints['slices'][number]) => ArrayLike<number>) => version.slices.flatMap((slice) => Array.from(pick(slice)));
-  return {
-    pods: Int32Array.from(all((slice) => slice.pods)),
-    ready: Uint8Array.from(all((slice) => slice.ready)),
-    serving: Uint8Array.from(all((slice) => slice.serving)),
-    terminating: Uint8Array.from(all((slice) => slice.terminating)),
-  };
-}

@@ -40,6 +40,8 @@ export interface ServiceEndpoints {
   readonly service: number;
   readonly version: number;
   readonly slices: readonly EndpointSlice[];
+  /** Every endpoint, ready or not, in slice order, with its conditions (the slices joined). */
+  readonly endpoints: EndpointState;
   readonly readyPods: Int32Array;
   /**
    * Serving terminating pods, which kube-proxy routes to only when no endpoint is ready
@@ -93,6 +95,7 @@ export class EndpointSlices {
       service,
       version: ++this.sequence,
       slices,
+      endpoints: state,
       readyPods: podsWhere(state, (i) => state.ready[i] === 1),
       fallbackPods: podsWhere(state, (i) => state.ready[i] === 0 && state.serving[i] === 1 && state.terminating[i] === 1),
       triggerTime,
@@ -171,7 +174,7 @@ export class EndpointSlices {
     const ones = new Uint8Array(count).fill(1);
     const state = { pods, ready: ones, serving: ones, terminating: new Uint8Array(count) };
     return {
-      service, version: 0, slices: slicesOf(service, state, []), readyPods: pods, fallbackPods: new Int32Array(0),
+      service, version: 0, slices: slicesOf(service, state, []), endpoints: state, readyPods: pods, fallbackPods: new Int32Array(0),
       triggerTime: 0, changedSlices: 0, previous: undefined,
     };
   }

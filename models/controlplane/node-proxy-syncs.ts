@@ -112,8 +112,8 @@ export class NodeProxySyncs {
     let removedEndpoints = 0;
     for (const [service, now] of after) {
       const old = before.get(service);
-      const oldPods = podsOf(old ?? this.slices.initialVersion(service));
-      const newPods = podsOf(now);
+      const oldPods = (old ?? this.slices.initialVersion(service)).endpoints.pods;
+      const newPods = now.endpoints.pods;
       const oldSet = new Set(oldPods);
       const newSet = new Set(newPods);
       const removed = oldPods.filter((pod) => !newSet.has(pod)).length;
@@ -140,7 +140,3 @@ function visibleAt(version: ServiceEndpoints | undefined, bound: number): Servic
   return version;
 }
 
-/** Every endpoint's pod, ready or not, in slice order. */
-function podsOf(version: ServiceEndpoints): number[] {
-  return version.slices.flatMap((slice) => Array.from(slice.pods));
-}

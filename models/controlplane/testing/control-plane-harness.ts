@@ -56,7 +56,7 @@ export function controlPlane(setup: ControlPlaneSetup) {
   const writes: ServiceEndpoints[] = [];
   const pods = new PodLifecycle();
   const controller = new EndpointSliceController(sim, slices, setup.endpointSliceWrites ?? ENDPOINT_SLICE_CONTROLLER_DEFAULTS, (version) => {
-    endpoints += endpointCount(version) - endpointCount(version.previous ?? slices.initialVersion(version.service));
+    endpoints += version.endpoints.pods.length - (version.previous ?? slices.initialVersion(version.service)).endpoints.pods.length;
     writes.push(version);
     watch.publish(version.version);
   });
@@ -116,6 +116,3 @@ export function dialThroughViews(run: ControlPlane, perSecond: number, services:
   return counts;
 }
 
-function endpointCount(version: ServiceEndpoints): number {
-  return version.slices.reduce((n, slice) => n + slice.pods.length, 0);
-}
