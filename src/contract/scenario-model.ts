@@ -15,6 +15,22 @@ export interface RunSettings {
   readonly warmup: Nanoseconds;
   /** Length of the measured window. */
   readonly duration: Nanoseconds;
+  /**
+   * Width of a time-series bucket (`run --timeseries 1s`); absent or 0: no time series. It
+   * changes what a run reports, never its metrics: the same run gives the same CSV row with or
+   * without it.
+   */
+  readonly timeseriesBucket?: Nanoseconds;
+}
+
+/**
+ * One time bucket of one run: bucket `bucket` covers [warmup + bucket × width, warmup +
+ * (bucket + 1) × width) of simulated time, so rows cover the measured window only, from bucket
+ * 0. `values` has exactly the scenario's `timeseries` columns (`undefined`: no samples, empty).
+ */
+export interface TimeseriesRow {
+  readonly bucket: number;
+  readonly values: MetricValues;
 }
 
 export interface RunResult {
@@ -23,6 +39,8 @@ export interface RunResult {
   readonly warnings: readonly string[];
   /** Simulation events executed, for events-per-second figures in the meta. */
   readonly events: number;
+  /** One row per bucket of the measured window, in bucket order, when settings asked for it. */
+  readonly timeseries?: readonly TimeseriesRow[];
 }
 
 /** A scenario built and ready to run; building (the cluster) is timed apart from running. */
@@ -38,5 +56,7 @@ export interface BuiltScenario {
 export interface ScenarioModel {
   readonly parameters: readonly ParameterSpec[];
   readonly metrics: readonly MetricSpec[];
+  /** The time-series columns, in order (docs/design.md, Output files); `window` says per bucket of what. */
+  readonly timeseries?: readonly MetricSpec[];
   build(values: ScenarioValues, settings: RunSettings): BuiltScenario;
 }
