@@ -1,4 +1,19 @@
-import type { Nanoseconds } from '../../src/engine/index.js';
+import { s, type Nanoseconds } from '../../src/engine/index.js';
+
+declare module '../core/failure-reason.js' {
+  interface FailureReasons {
+    connection_refused: true;
+    no_route_to_host: true;
+    connection_reset: true;
+  }
+}
+
+/**
+ * A SYN to a pod IP that no longer exists on its node: the node's ARP (neighbour) lookup fails
+ * after 3 probes 1 s apart and the client gets "no route to host" (docs/calibration.md, Pod
+ * churn and clients: what a client sees on a stale endpoint).
+ */
+export const NO_ROUTE_DELAY: Nanoseconds = s(3);
 
 /** What a client's new connection to a pod meets (docs/calibration.md, Pod churn and clients). */
 export type ConnectOutcome =
@@ -20,6 +35,12 @@ export class PodLifecycle {
   terminate(pod: number, stopsListening: Nanoseconds, exits: Nanoseconds): void {
     if (exits < stopsListening) throw new RangeError(`pod ${pod} cannot exit (${exits} ns) before it stops listening (${stopsListening} ns)`);
     this.ends.set(pod, { stopsListening, exits });
+  }
+
+  /** Whether `pod` has exited by `now` (its connections are gone with it). */
+  exited(pod: number, now: Nanoseconds): boolean {
+    const end = this.ends.get(pod);
+    return end !== undefined && now >= end.exits;
   }
 
   /** What a new connection to `pod` at time `now` meets. */

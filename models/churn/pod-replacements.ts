@@ -3,6 +3,7 @@ import { exponential, uniformIndex, type RandomStream, type Sampler } from '../.
 import type { Cluster } from '../cluster/cluster.js';
 import type { EndpointState } from '../cluster/endpoint-slices.js';
 import { READY, TERMINATING, type EndpointEditor } from './endpoint-editor.js';
+import type { NewPods } from './new-pods.js';
 import type { PodLifecycle } from './pod-lifecycle.js';
 
 export interface PodReplacementsOptions {
@@ -14,6 +15,8 @@ export interface PodReplacementsOptions {
   readonly preStopDelay: Nanoseconds;
   /** After preStop, until the old pod exits and leaves its EndpointSlice. */
   readonly shutdownTime: Nanoseconds;
+  /** A Service whose pods are left alone (one a rolling update owns), or -1. */
+  readonly exceptService?: number;
 }
 
 /**
@@ -23,10 +26,10 @@ export interface PodReplacementsOptions {
  * turns terminating (ready false, still serving: KEP-1672), the new pod appears not ready, the
  * new pod turns ready after its start-up, the old pod leaves after preStop and shutdown.
  * Draws come from the stream `churn/replacements` (when, which) and the start-up sampler's own.
- * New pods are numbered after the cluster's initial backend pods.
+ * New pods get their numbers from `pods`, shared with the other churn sources.
  */
 export class PodReplacements {
-  private nextPod: number;
+  private created = 0;
   private readonly meanGap: Nanoseconds;
   private readonly replace = (): void => this.replaceOne();
 
@@ -36,15 +39,15 @@ export class PodReplacements {
     private readonly endpoints: EndpointEditor,
     private readonly stream: RandomStream,
     private readonly options: PodReplacementsOptions,
+    private readonly pods: NewPods,
     private readonly lifecycle?: PodLifecycle,
   ) {
-    this.nextPod = cluster.initialBackendPods;
     this.meanGap = options.ratePerSecond > 0 ? seconds(1 / options.ratePerSecond) : Number.POSITIVE_INFINITY;
   }
 
-  /** Pods created so far beyond the initial ones (to size per-pod state). */
+  /** Replacement pods created so far. */
   get podsCreated(): number {
-    return this.nextPod - this.cluster.initialBackendPods;
+    return this.created;
   }
 
   start(): void {
@@ -57,10 +60,11 @@ export class PodReplacements {
 
   private replaceOne(): void {
     const service = uniformIndex(this.stream, this.cluster.services);
-    const candidates = activeEndpoints(this.endpoints.stateOf(service));
+    const candidates = service === this.options.exceptService ? [] : activeEndpoints(this.endpoints.stateOf(service));
     if (candidates.length > 0) {
       const oldPod = candidates[uniformIndex(this.stream, candidates.length)];
-      const newPod = this.nextPod++;
+      const newPod = this.pods.next();
+      this.created++;
       const stopsListening = this.sim.now + this.options.preStopDelay;
       this.lifecycle?.terminate(oldPod, stopsListening, stopsListening + this.options.shutdownTime);
       this.endpoints.change(service, (pod, flags) => (pod === oldPod ? TERMINATING : flags));

@@ -5,6 +5,7 @@ import { EndpointSlices, type ServiceEndpoints } from '../cluster/endpoint-slice
 import { testCluster } from '../cluster/testing/test-cluster.js';
 import { EndpointEditor } from './endpoint-editor.js';
 import { ENDPOINT_SLICE_CONTROLLER_DEFAULTS, EndpointSliceController } from './endpoint-slice-controller.js';
+import { NewPods } from './new-pods.js';
 import { PodLifecycle } from './pod-lifecycle.js';
 import { RollingUpdate } from './rolling-update.js';
 
@@ -24,8 +25,8 @@ function rollout(replicas: number, preStopDelay = 0) {
   update = new RollingUpdate(sim, editor, {
     service: 1, replicas, maxSurge: 0.25, maxUnavailable: 0.25,
     startupTime: uniformSampler(new RandomStreams(3, 0).get('churn/startup'), s(1), s(11)),
-    preStopDelay, shutdownTime: s(1), firstNewPod: cluster.initialBackendPods,
-  }, lifecycle);
+    preStopDelay, shutdownTime: s(1),
+  }, new NewPods(cluster.initialBackendPods), lifecycle);
   update.start();
   const firstStep = slices.latest(1);
   sim.run(s(600));

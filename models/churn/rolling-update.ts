@@ -1,6 +1,7 @@
 import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 import type { Sampler } from '../../src/random/index.js';
 import { READY, TERMINATING, type EndpointEditor } from './endpoint-editor.js';
+import type { NewPods } from './new-pods.js';
 import type { PodLifecycle } from './pod-lifecycle.js';
 
 export interface RollingUpdateOptions {
@@ -18,8 +19,6 @@ export interface RollingUpdateOptions {
   readonly preStopDelay: Nanoseconds;
   /** After preStop, until the old pod exits and leaves its EndpointSlice. */
   readonly shutdownTime: Nanoseconds;
-  /** Number for the first new pod; the rollout numbers its pods from here. */
-  readonly firstNewPod: number;
 }
 
 /**
@@ -36,8 +35,8 @@ export class RollingUpdate {
   private readonly unavailable: number;
   private readonly oldPods: number[];
   private readonly newPods: number[] = [];
+  private readonly newVersion = new Set<number>();
   private readonly newReady = new Set<number>();
-  private nextPod: number;
   private finishedAt: Nanoseconds | undefined;
   private readonly step = (): void => this.reconcile();
 
@@ -45,6 +44,7 @@ export class RollingUpdate {
     private readonly sim: Simulation,
     private readonly endpoints: EndpointEditor,
     private readonly options: RollingUpdateOptions,
+    private readonly pods: NewPods,
     private readonly lifecycle?: PodLifecycle,
   ) {
     this.surge = Math.ceil(options.maxSurge * options.replicas);
@@ -54,12 +54,11 @@ export class RollingUpdate {
     }
     const state = endpoints.stateOf(options.service);
     this.oldPods = Array.from(state.pods).filter((_, i) => state.ready[i] === 1 && state.terminating[i] === 0);
-    this.nextPod = options.firstNewPod;
   }
 
   /** Whether `pod` runs the new version. */
   isNewVersion(pod: number): boolean {
-    return pod >= this.options.firstNewPod && pod < this.nextPod;
+    return this.newVersion.has(pod);
   }
 
   /** When the last old pod was deleted with every new pod ready (undefined while rolling). */
@@ -106,8 +105,9 @@ export class RollingUpdate {
   }
 
   private createPod(): number {
-    const pod = this.nextPod++;
+    const pod = this.pods.next();
     this.newPods.push(pod);
+    this.newVersion.add(pod);
     this.sim.post(Math.round(this.options.startupTime.sample()), () => {
       this.newReady.add(pod);
       this.endpoints.change(this.options.service, (p, flags) => (p === pod ? READY : flags));

@@ -10,6 +10,8 @@ export interface NodeProxySyncsOptions {
   readonly cost: SyncCostModel;
   /** Endpoints of all Services now (the table a sync computes). */
   readonly totalEndpoints: () => number;
+  /** The oldest change any reader of the EndpointSlices still routes or answers with (default: the nodes' oldest). */
+  readonly oldestInUse?: () => number;
 }
 
 /**
@@ -63,6 +65,11 @@ export class NodeProxySyncs {
     this.measuring = true;
   }
 
+  /** Stops counting: syncs that end after the measured window are not in its figures. */
+  endWindow(): void {
+    this.measuring = false;
+  }
+
   /** The watch delivered change `version` to `node`'s kube-proxy. */
   deliver(node: number, version: number): void {
     if (version > this.delivered[node]) this.delivered[node] = version;
@@ -95,7 +102,7 @@ export class NodeProxySyncs {
     // Forgetting costs O(nodes); once per `nodes` syncs keeps it O(1) a sync.
     if (++this.syncsSinceForget >= this.runners.length) {
       this.syncsSinceForget = 0;
-      this.slices.forgetBefore(this.views.oldestProgrammed());
+      this.slices.forgetBefore(this.options.oldestInUse?.() ?? this.views.oldestProgrammed());
     }
   }
 

@@ -21,6 +21,8 @@ declare module '../core/seams.js' {
   interface Seams {
     /** The client pods' name resolution. */
     resolver: NameResolver;
+    /** The endpoints CoreDNS answers headless Services with (its informer's view, one consumer). */
+    coreDnsView: ProgrammedViews;
   }
 }
 
@@ -82,6 +84,9 @@ export const dnsModel = defineModel({
     probes.add(metrics);
     const glibc = dns.resolver === 'glibc';
     const plans = lookupPlansInOrder(dns);
+    // CoreDNS's informer: the control plane advances it as watch events arrive.
+    const coreDnsView = new ProgrammedViews(seams.get('endpointSlices', 'dns'), 1);
+    seams.provide('coreDnsView', coreDnsView, 'dns');
     const resolver = new DnsResolver({
       sim,
       cluster,
@@ -99,7 +104,7 @@ export const dnsModel = defineModel({
       coreDns,
       nodeLocal,
       flows: new KubeDnsFlows(sim, dataPlane, replicasAsEndpoints, kubeDnsService(cluster.services), workload.dnsSocketReuse),
-      coreDnsView: new ProgrammedViews(seams.get('endpointSlices', 'dns'), 1),
+      coreDnsView,
       metrics,
       clientCacheTtl: workload.clientDnsCacheTTL,
       streams: { loss: streams.get('dns/packet-loss'), race: streams.get('dns/conntrack-race'), headless: streams.get('dns/headless-answer') },

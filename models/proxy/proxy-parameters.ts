@@ -25,6 +25,15 @@ export const PROXY_PARAMETERS = parameterTable({
       source:
         "docs/calibration.md, Calibration versus validation: fitted to the Kubernetes nftables blog's first-packet p01/p50/p90/p99 at 5k, 10k and 30k Services, `roundTrip` has a third of the error of fixed costs",
     },
+    minSyncPeriod: {
+      kind: 'duration',
+      unit: 'duration',
+      default: '1s',
+      min: 0,
+      max: s(3_600),
+      doc: "Least time between the starts of two kube-proxy syncs on a node once its burst of 2 is spent; endpoint changes that arrive meanwhile are coalesced into the next sync (the controlplane model; ignored by eBPF, whose agent has no such limiter).",
+      source: 'kube-proxy config default 1 s (pkg/proxy/apis/config/v1alpha2/defaults.go); GKE-style clusters use 10 s (docs/calibration.md, kube-proxy control plane)',
+    },
     iptables: {
       ruleCost: {
         kind: 'duration',

@@ -5,6 +5,7 @@ import type { Connection } from '../core/connection.js';
 import type { FailureReason } from '../core/failure-reason.js';
 import { newRequest, resetRequest, type Request } from '../core/request.js';
 import type { RequestProbe } from '../core/request-probe.js';
+import { NO_ROUTE_DELAY, type PodLifecycle } from '../churn/pod-lifecycle.js';
 import type { NameResolver } from '../dns/name-resolver.js';
 import { OUTSIDE_CLUSTER, type NetworkPaths } from '../network/network-paths.js';
 import type { DataPlane } from '../proxy/data-plane.js';
@@ -32,6 +33,8 @@ export interface RequestFlowParts {
   readonly probe: Required<RequestProbe>;
   /** `workload.connectTimeout`: how long a client waits on a connection whose SYNs are lost. */
   readonly connectTimeout: Nanoseconds;
+  /** When deleted pods stop listening and exit (the churn model); absent: pods never go. */
+  readonly lifecycle?: PodLifecycle;
   /** The measured window [start, end]: requests starting inside it are measured. */
   readonly windowStart: Nanoseconds;
   readonly windowEnd: Nanoseconds;
@@ -49,7 +52,7 @@ export class RequestFlow {
   private readonly afterResolve = this.connect.bind(this);
   private readonly afterResolveFailed = this.dialFailed.bind(this);
   private readonly afterHandshake = this.established.bind(this);
-  private readonly afterConnectTimeout = this.connectTimedOut.bind(this);
+  private readonly afterDialFails = this.dialFailedAsDecided.bind(this);
   private readonly atPod = this.arriveAtPod.bind(this);
   private readonly afterServed = this.served.bind(this);
   private readonly afterResponse = this.finish.bind(this);
@@ -57,8 +60,8 @@ export class RequestFlow {
   private acceptingMeasured = true;
   /** Records of settled requests, reused: no allocation per request. */
   private readonly spareRequests: Request[] = [];
-  /** Why each connection in state `connecting` without an endpoint will fail (its SYN was dropped). */
-  private readonly droppedDials = new Map<Connection, FailureReason>();
+  /** Why each connection in state `connecting` that will not be established fails (its SYN was dropped or refused). */
+  private readonly failingDials = new Map<Connection, FailureReason>();
 
   private readonly requestPaths: NetworkPaths;
   private readonly handshakePaths: NetworkPaths;
@@ -79,7 +82,7 @@ export class RequestFlow {
     this.drawAhead(request);
     if (measured) this.measuredInFlight++;
     const poolKey = client * targets.count + targetIndex(cluster.services, request.service, request.external);
-    const idle = pools.takeIdle(poolKey);
+    const idle = this.takeOpenIdle(poolKey);
     if (idle !== undefined) return this.send(request, idle);
     request.dialled = true;
     const dial = pools.dial(poolKey, request);
@@ -93,23 +96,56 @@ export class RequestFlow {
     if (this.measuredInFlight === 0) this.parts.sim.stop();
   }
 
-  /** The name is resolved: the SYN crosses the client node's data plane. */
+  /**
+   * The name is resolved: the SYN crosses the client node's data plane to an endpoint, whose
+   * pod may have stopped listening or exited since the node last synced (docs/calibration.md,
+   * Pod churn and clients: what a client sees on a stale endpoint).
+   */
   private connect(connection: Connection): void {
     connection.state = 'connecting';
     const outcome = this.parts.dataPlane.connect(connection);
-    if (outcome.kind === 'dropped') {
-      // The SYN is dropped silently: the client retransmits until its connect timeout.
-      this.droppedDials.set(connection, outcome.reason);
-      this.parts.sim.post(this.parts.connectTimeout, this.afterConnectTimeout, connection);
-      return;
+    // A dropped SYN is retransmitted until the client's connect timeout.
+    if (outcome.kind === 'dropped') return this.failDialAfter(connection, this.parts.connectTimeout, outcome.reason);
+    switch (this.podMeets(connection)) {
+      case 'refused':
+        return this.failDialAfter(connection, connection.firstPacketNs, 'connection_refused');
+      case 'gone':
+        return this.failDialAfter(connection, Math.min(NO_ROUTE_DELAY, this.parts.connectTimeout), 'no_route_to_host');
     }
     this.parts.probe.connected(connection, connection.firstPacketNs);
     this.parts.sim.post(connection.firstPacketNs, this.afterHandshake, connection);
   }
 
-  private connectTimedOut(connection: Connection): void {
-    const reason = this.droppedDials.get(connection) as FailureReason;
-    this.droppedDials.delete(connection);
+  /** What a connection's SYN meets at its pod now; a host outside the cluster always answers. */
+  private podMeets(connection: Connection): 'accepted' | 'refused' | 'gone' {
+    const lifecycle = this.parts.lifecycle;
+    if (lifecycle === undefined || connection.external >= 0) return 'accepted';
+    return lifecycle.connect(connection.endpointPod, this.parts.sim.now);
+  }
+
+  /**
+   * The most recently used idle connection of the pool whose server still has it open: a pod
+   * past its preStop closes its idle keep-alive connections (as Go's Server.Shutdown does), and
+   * the client's pool drops them; the request then takes the next one or dials.
+   */
+  private takeOpenIdle(poolKey: number): Connection | undefined {
+    let idle = this.parts.pools.takeIdle(poolKey);
+    while (idle !== undefined && this.podMeets(idle) !== 'accepted') {
+      this.parts.pools.close(idle);
+      idle = this.parts.pools.takeIdle(poolKey);
+    }
+    return idle;
+  }
+
+  /** The dial will fail with `reason` after `delay`. */
+  private failDialAfter(connection: Connection, delay: Nanoseconds, reason: FailureReason): void {
+    this.failingDials.set(connection, reason);
+    this.parts.sim.post(delay, this.afterDialFails, connection);
+  }
+
+  private dialFailedAsDecided(connection: Connection): void {
+    const reason = this.failingDials.get(connection) as FailureReason;
+    this.failingDials.delete(connection);
     this.dialFailed(connection, reason);
   }
 
@@ -134,8 +170,12 @@ export class RequestFlow {
     this.send(waiter, connection);
   }
 
-  /** A usable connection is free: a waiting request of its pool gets it, or it is kept idle or closed. */
+  /**
+   * A usable connection is free: a waiting request of its pool gets it, or it is kept idle or
+   * closed. A pod past its preStop closes each connection once its response is out.
+   */
   private putBack(connection: Connection): void {
+    if (this.podMeets(connection) !== 'accepted') return this.parts.pools.close(connection);
     const waiter = this.parts.pools.put(connection);
     if (waiter !== undefined) this.send(waiter, connection);
   }
@@ -171,18 +211,37 @@ export class RequestFlow {
     const serviceTime = request.serviceTime;
     const connection = request.connection as Connection;
     if (connection.external >= 0) return this.parts.sim.post(serviceTime, this.afterServed, request);
+    if (this.podExited(connection)) return this.reset(request);
     this.parts.pods.submit(connection.endpointPod, request, serviceTime);
   }
 
-  /** The pod served it: the response travels back. */
+  /** The pod served it: the response travels back — unless the pod exited while it waited or ran. */
   served(request: Request): void {
+    if (this.podExited(request.connection as Connection)) return this.reset(request);
     this.parts.sim.post(request.oneWayDelay, this.afterResponse, request);
+  }
+
+  private podExited(connection: Connection): boolean {
+    const lifecycle = this.parts.lifecycle;
+    return lifecycle !== undefined && connection.external < 0 && lifecycle.exited(connection.endpointPod, this.parts.sim.now);
+  }
+
+  /**
+   * The request's pod exited with it inside: the connection breaks and the request fails. (Its
+   * pod's queue is not emptied at the exit; a request caught there fails when its turn ends.)
+   */
+  private reset(request: Request): void {
+    const connection = request.connection as Connection;
+    request.connection = undefined;
+    request.failure = 'connection_reset';
+    this.settle(request, 'failed');
+    this.parts.pools.close(connection);
   }
 
   private finish(request: Request): void {
     const connection = request.connection as Connection;
-    request.connection = undefined;
     this.parts.probe.completed(request, this.parts.sim.now - request.startedAt);
+    request.connection = undefined;
     this.settle(request, 'completed');
     this.putBack(connection);
   }

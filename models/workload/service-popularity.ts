@@ -32,6 +32,11 @@ export class ServicePopularity implements Sampler {
     return this.serviceOfRank.at(this.rank.sample());
   }
 
+  /** The Service of popularity rank `rank` cluster-wide (1: the most called). */
+  serviceAtRank(rank: number): number {
+    return this.serviceOfRank.at(rank - 1);
+  }
+
   /** A Service of `namespace`, drawn by popularity among its Services. */
   sampleInNamespace(namespace: number): number {
     const { namespaces } = this.cluster;

@@ -51,6 +51,7 @@ export const workloadModel = defineModel({
           dataPlane,
           probe: probes,
           connectTimeout: workload.connectTimeout,
+          lifecycle: seams.find('podLifecycle'),
           windowStart: settings.warmup,
           windowEnd,
         });

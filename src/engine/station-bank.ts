@@ -6,7 +6,10 @@ import type { Nanoseconds } from './time.js';
 export interface StationBankOptions<J> {
   /** Shown in reports (`backend pods`); a station is `<name> <index>`. */
   readonly name: string;
-  /** Number of stations, numbered from 0. */
+  /**
+   * Stations numbered from 0 at the start. A job may name a station past them (a pod the churn
+   * created): the bank grows to it, a page at a time.
+   */
   readonly stations: number;
   /** Servers c of every station. */
   readonly servers: number;

@@ -6,6 +6,7 @@ import { testCluster } from '../../cluster/testing/test-cluster.js';
 import { PodLifecycle } from '../../churn/pod-lifecycle.js';
 import { EndpointEditor } from '../../churn/endpoint-editor.js';
 import { ENDPOINT_SLICE_CONTROLLER_DEFAULTS, EndpointSliceController, type EndpointSliceControllerOptions } from '../../churn/endpoint-slice-controller.js';
+import { NewPods } from '../../churn/new-pods.js';
 import { PodReplacements } from '../../churn/pod-replacements.js';
 import { RollingUpdate } from '../../churn/rolling-update.js';
 import type { ProxyModeName } from '../../proxy/proxy-config.js';
@@ -55,6 +56,7 @@ export function controlPlane(setup: ControlPlaneSetup) {
   );
   const writes: ServiceEndpoints[] = [];
   const pods = new PodLifecycle();
+  const newPods = new NewPods(cluster.initialBackendPods);
   const controller = new EndpointSliceController(sim, slices, setup.endpointSliceWrites ?? ENDPOINT_SLICE_CONTROLLER_DEFAULTS, (version) => {
     endpoints += version.endpoints.pods.length - (version.previous ?? slices.initialVersion(version.service)).endpoints.pods.length;
     writes.push(version);
@@ -66,13 +68,13 @@ export function controlPlane(setup: ControlPlaneSetup) {
     startupTime: uniformSampler(streams.get('churn/startup'), s(1), s(11)),
     preStopDelay: setup.preStopDelay ?? 0,
     shutdownTime: s(1),
-  }, pods);
+    exceptService: setup.rolloutService,
+  }, newPods, pods);
   const rollout = setup.rolloutService === undefined ? undefined : new RollingUpdate(sim, editor, {
     service: setup.rolloutService, replicas: setup.endpointsPerService, maxSurge: 0.25, maxUnavailable: 0.25,
     startupTime: uniformSampler(streams.get('churn/rollout-startup'), s(1), s(11)),
     preStopDelay: setup.preStopDelay ?? 0, shutdownTime: s(1),
-    firstNewPod: cluster.initialBackendPods + 10_000_000, // clear of the replacements numbering
-  }, pods);
+  }, newPods, pods);
   syncs.start();
   churn.start();
   rollout?.start();

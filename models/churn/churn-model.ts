@@ -1,0 +1,81 @@
+import { makeSampler } from '../../src/random/index.js';
+import { defineModel } from '../core/model-definition.js';
+import { CHURN_METRICS, ChurnMetrics, STALE_ENDPOINT_REASONS } from './churn-metrics.js';
+import { CHURN_PARAMETERS } from './churn-parameters.js';
+import { EndpointEditor } from './endpoint-editor.js';
+import { NewPods } from './new-pods.js';
+import { PodLifecycle } from './pod-lifecycle.js';
+import { PodReplacements } from './pod-replacements.js';
+import { RollingUpdate } from './rolling-update.js';
+
+declare module '../core/seams.js' {
+  interface Seams {
+    /** When each deleted pod stops listening and exits: what a client's connection to it meets. */
+    podLifecycle: PodLifecycle;
+  }
+}
+
+/**
+ * What changes pods during a run (models/churn/README.md): random pod replacements and a
+ * rolling update of one popular Service's Deployment. Each change goes through the control
+ * plane's EndpointSlice controller; each deleted pod runs its preStop, stops listening, and
+ * exits, cut short at the termination grace period.
+ */
+export const churnModel = defineModel({
+  name: 'churn',
+  parameters: CHURN_PARAMETERS,
+  metrics: CHURN_METRICS,
+  failureReasons: STALE_ENDPOINT_REASONS,
+  wire(config, { sim, streams, settings, seams, probes }) {
+    const { churn } = config;
+    const cluster = seams.get('cluster', 'churn');
+    const popularity = seams.get('popularity', 'churn');
+    const lifecycle = new PodLifecycle();
+    seams.provide('podLifecycle', lifecycle, 'churn');
+    const editor = new EndpointEditor(seams.get('endpointSlices', 'churn'), () => sim.now, seams.get('endpointWriter', 'churn'));
+    const pods = new NewPods(cluster.initialBackendPods);
+    // The kubelet kills at the grace period: preStop and shutdown are cut short there.
+    const preStopDelay = Math.min(churn.preStopDelay, churn.terminationGracePeriod);
+    const shutdownTime = Math.min(churn.preStopDelay + churn.shutdownTime, churn.terminationGracePeriod) - preStopDelay;
+    const rolledService = churn.rollout ? popularity.serviceAtRank(Math.min(churn.rolloutServiceRank, cluster.services)) : -1;
+    const rollout = churn.rollout
+      ? new RollingUpdate(sim, editor, {
+          service: rolledService,
+          replicas: cluster.endpointsPerService,
+          maxSurge: churn.maxSurge,
+          maxUnavailable: churn.maxUnavailable,
+          startupTime: makeSampler(churn.podStartupTime, streams.get('churn/rollout-startup')),
+          preStopDelay,
+          shutdownTime,
+        }, pods, lifecycle)
+      : undefined;
+    const replacements = new PodReplacements(sim, cluster, editor, streams.get('churn/replacements'), {
+      ratePerSecond: churn.podReplacementsPerSecond,
+      startupTime: makeSampler(churn.podStartupTime, streams.get('churn/startup')),
+      preStopDelay,
+      shutdownTime,
+      exceptService: rolledService,
+    }, pods, lifecycle);
+    const metrics = new ChurnMetrics(() => rolledService, (pod) => rollout?.isNewVersion(pod) ?? false);
+    probes.add(metrics);
+    return {
+      begin() {
+        replacements.start();
+        if (rollout !== undefined) sim.scheduleAt(settings.warmup + churn.rolloutStart, () => rollout.start());
+      },
+      metrics: () => metrics.values(rollout !== undefined),
+      warnings: () => rolloutWarnings(rollout, settings.warmup + settings.duration),
+      // Replacements reach a steady number in flight once the first deleted pods have left.
+      timeConstants: () =>
+        churn.podReplacementsPerSecond > 0 ? [{ parameter: 'churn.preStopDelay + churn.shutdownTime', duration: preStopDelay + shutdownTime }] : [],
+    };
+  },
+});
+
+/** A rollout that did not finish inside the measured window: its traffic split is a snapshot. */
+function rolloutWarnings(rollout: RollingUpdate | undefined, windowEnd: number): string[] {
+  if (rollout === undefined) return [];
+  const finished = rollout.finished;
+  if (finished !== undefined && finished <= windowEnd) return [];
+  return ['The rollout (churn.rollout) had not finished when the measured window ended: lengthen `duration` to measure all of it.'];
+}
