@@ -1,4 +1,5 @@
 import type { MetricValues } from '../../contract/metric-spec.js';
+import type { TimeseriesRow } from '../../contract/scenario-model.js';
 
 /**
  * One run: a point and a replication. `index` numbers runs point-major (point × replications
@@ -21,6 +22,12 @@ export interface RunRecord {
   readonly runSeconds: number;
   /** Which worker ran it, from 0 (0 when runs go in-process); meta only. */
   readonly worker: number;
+  /**
+   * One row per bucket of the measured window, buckets 0, 1, ... in order, when the run was
+   * asked for a time series (`--timeseries`); absent otherwise, so journals and records of
+   * runs without one are as they always were.
+   */
+  readonly timeseries?: readonly TimeseriesRow[];
 }
 
 /** Every run of the experiment in index order. */

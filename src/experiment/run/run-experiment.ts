@@ -1,10 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { RunSettings, ScenarioModel } from '../../contract/scenario-model.js';
+import type { Nanoseconds } from '../../engine/time.js';
 import type { ResolvedExperiment } from '../spec/resolved-experiment.js';
 import { listRuns, sortRecords, type RunId, type RunRecord } from './experiment-runs.js';
 import type { ModelSource } from './model-source.js';
 import { RunFailedError } from './run-failed-error.js';
 import { runPlanOf, type RunPlan } from './run-plan.js';
+import { checkedTimeseries } from './run-timeseries.js';
 import { runInWorkers } from './worker-pool.js';
 
 export interface RunnerOptions {
@@ -20,6 +22,8 @@ export interface RunnerOptions {
   readonly onRunDone?: (record: RunRecord, done: number, total: number) => void;
   /** Wall clock in milliseconds; tests pass a fake one (in-process runs only). */
   readonly clock?: () => number;
+  /** Width of a time-series bucket (`--timeseries`, checked); absent: no time series. */
+  readonly timeseriesBucket?: Nanoseconds;
 }
 
 /**
@@ -30,10 +34,11 @@ export interface RunnerOptions {
 export async function runExperiment(experiment: ResolvedExperiment, model: ScenarioModel, options: RunnerOptions = {}): Promise<RunRecord[]> {
   const runs = options.runs ?? listRuns(experiment.points.length, experiment.header.replications);
   const workers = Math.min(options.workers ?? 1, runs.length);
-  if (workers <= 1) return runInProcess(experiment, model, runs, options);
+  const plan = runPlanOf(experiment, options.timeseriesBucket);
+  if (workers <= 1) return runInProcess(plan, model, runs, options);
   if (options.modelSource === undefined) throw new Error('runExperiment: more than one worker needs a modelSource the threads can import');
   let done = 0;
-  const records = await runInWorkers(runPlanOf(experiment), options.modelSource, runs, {
+  const records = await runInWorkers(plan, options.modelSource, runs, {
     workers,
     onRecord: (record) => options.onRunDone?.(record, (done += 1), runs.length),
   });
@@ -54,12 +59,13 @@ async function runInProcess(plan: RunPlan, model: ScenarioModel, runs: readonly 
 
 /**
  * Builds and runs one (point, replication), timing the build apart from the run: what a worker
- * thread calls for each run it is handed (it sets `worker`; here it is 0).
+ * thread calls for each run it is handed (it sets `worker`; here it is 0). With a time series
+ * asked for, the record carries the run's rows, checked; without, it has none, whatever the
+ * model returned.
  */
 export function runOne(plan: RunPlan, model: ScenarioModel, run: RunId, clock = () => performance.now()): RunRecord {
   const point = plan.points[run.point];
-  const { seed, warmup, duration } = plan.header;
-  const settings: RunSettings = { seed, replication: run.replication, warmup, duration };
+  const settings = runSettings(plan, run);
   try {
     const started = clock();
     const built = model.build(point.values, settings);
@@ -67,8 +73,16 @@ export function runOne(plan: RunPlan, model: ScenarioModel, run: RunId, clock = 
     const result = built.run();
     const buildSeconds = (builtAt - started) / 1000;
     const runSeconds = (clock() - builtAt) / 1000;
-    return { run, metrics: result.metrics, warnings: result.warnings, events: result.events, buildSeconds, runSeconds, worker: 0 };
+    const record: RunRecord = { run, metrics: result.metrics, warnings: result.warnings, events: result.events, buildSeconds, runSeconds, worker: 0 };
+    return settings.timeseriesBucket ? { ...record, timeseries: checkedTimeseries(result.timeseries, settings) } : record;
   } catch (error) {
     throw new RunFailedError(run, error);
   }
+}
+
+/** The settings of one run; `timeseriesBucket` only when asked, so a model sees none otherwise. */
+function runSettings(plan: RunPlan, run: RunId): RunSettings {
+  const { seed, warmup, duration, timeseriesBucket } = plan.header;
+  const settings: RunSettings = { seed, replication: run.replication, warmup, duration };
+  return timeseriesBucket ? { ...settings, timeseriesBucket } : settings;
 }

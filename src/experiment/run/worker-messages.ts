@@ -4,6 +4,7 @@ import type { RunPlan } from './run-plan.js';
 
 /** What a worker thread starts with (its `workerData`). */
 export interface WorkerSetup {
+  /** Seed, windows, the `--timeseries` width if any, and every point's values. */
   readonly plan: RunPlan;
   readonly source: ModelSource;
   /** The worker's number, from 0, recorded with every run it does. */

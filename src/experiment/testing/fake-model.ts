@@ -1,11 +1,12 @@
 /**
  * A small stand-in for the real scenario model, for the experiment and command-line tests
  * only: the real model is in flux, and these tests check plumbing, not Kubernetes. Its
- * metrics are deterministic functions of the point's values and a seeded stream.
+ * metrics are deterministic functions of the point's values and a seeded stream, and so is its
+ * time series (when settings ask for one), from a stream of its own so the metrics stay the same.
  */
 import type { MetricSpec } from '../../contract/metric-spec.js';
 import type { ParameterSpec } from '../../contract/parameter-spec.js';
-import type { BuiltScenario, RunSettings, ScenarioModel, ScenarioValues } from '../../contract/scenario-model.js';
+import type { BuiltScenario, RunSettings, ScenarioModel, ScenarioValues, TimeseriesRow } from '../../contract/scenario-model.js';
 import { toSeconds } from '../../engine/time.js';
 import { distributionMean, RandomStreams, type DistributionSpec } from '../../random/index.js';
 import type { ModelSource } from '../run/model-source.js';
@@ -24,6 +25,11 @@ export const FAKE_METRICS: readonly MetricSpec[] = [
   { name: 'throughput_per_s', unit: '1/s', doc: 'Completed requests per second.', window: 'the measured window', model: 'first scenario' },
   { name: 'request_latency_p50_ms', unit: 'ms', doc: 'Median request latency.', window: 'requests started in the measured window', model: 'first scenario' },
   { name: 'nodelocal_cache_hit_ratio', unit: 'ratio', doc: 'NodeLocal DNSCache hits per query; empty with the cache off.', window: 'queries in the measured window', model: 'DNS' },
+];
+
+export const FAKE_TIMESERIES: readonly MetricSpec[] = [
+  { name: 'requests', unit: 'count', doc: 'Requests started in the bucket.', window: 'one bucket of the measured window', model: 'first scenario' },
+  { name: 'latency_p50_ms', unit: 'ms', doc: 'Median latency of the requests started in the bucket; empty with none.', window: 'one bucket of the measured window', model: 'first scenario' },
 ];
 
 const MODE_COST_MS: Readonly<Record<string, number>> = { iptables: 0.4, ipvs: 0.2, nftables: 0.15, ebpf: 0.05 };
@@ -51,6 +57,7 @@ export function fakeModel(options: FakeModelOptions = {}): FakeModel {
   return {
     parameters: FAKE_PARAMETERS,
     metrics: FAKE_METRICS,
+    timeseries: FAKE_TIMESERIES,
     builds,
     build(values, settings): BuiltScenario {
       builds.push({ values, settings });
@@ -73,6 +80,7 @@ function fakeRun(values: ScenarioValues, settings: RunSettings): ReturnType<Buil
   const completed = Math.round(rate * toSeconds(settings.duration) * (0.95 + 0.1 * noise.next()));
   const modeMs = MODE_COST_MS[values.get('proxy.mode') as string] * (1 + (values.get('cluster.services') as number) / 1000);
   const offeredLoad = (rate * serviceMeanMs) / 1000;
+  const timeseries = settings.timeseriesBucket ? fakeTimeseries(rate, serviceMeanMs + modeMs, settings) : undefined;
   return {
     metrics: {
       requests_completed: completed,
@@ -82,5 +90,16 @@ function fakeRun(values: ScenarioValues, settings: RunSettings): ReturnType<Buil
     },
     warnings: offeredLoad >= 1 ? [`station \`backend\` has offered load ${offeredLoad.toFixed(2)} >= 1`] : [],
     events: completed * 4,
+    ...(timeseries === undefined ? {} : { timeseries }),
   };
+}
+
+/** Buckets 0..n−1 of the measured window: requests around rate × width, a latency only where there were requests. */
+function fakeTimeseries(rate: number, latencyMs: number, settings: RunSettings): TimeseriesRow[] {
+  const width = settings.timeseriesBucket!;
+  const noise = new RandomStreams(settings.seed, settings.replication).get('fake/timeseries');
+  return Array.from({ length: settings.duration / width }, (_, bucket) => {
+    const requests = Math.round(rate * toSeconds(width) * (0.8 + 0.4 * noise.next()));
+    return { bucket, values: { requests, latency_p50_ms: requests === 0 ? undefined : latencyMs + noise.next() / 10 } };
+  });
 }
