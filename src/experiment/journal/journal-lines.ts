@@ -1,4 +1,6 @@
 import type { MetricValues } from '../../contract/metric-spec.js';
+import type { TimeseriesRow } from '../../contract/scenario-model.js';
+import type { Nanoseconds } from '../../engine/time.js';
 import type { RunRecord } from '../run/experiment-runs.js';
 
 /** First line of a journal: what the runs in it belong to (resume compares the last two). */
@@ -10,20 +12,25 @@ export interface JournalHeader {
   /** Runs the output needs in all (this shard's or --only's share). */
   readonly runs: number;
   readonly createdAt: string;
+  /** The `--timeseries` width its runs were asked for; absent without one (resume compares it too). */
+  readonly timeseriesBucketNs?: Nanoseconds;
 }
 
 export const JOURNAL_MARK = 'eastwest run journal';
 
 /**
  * One finished run as one line of JSON: run index, point, replication, metrics, warnings,
- * events, wall times and worker. A metric with no samples is `null` and a non-finite one a
- * string (`"NaN"`), since JSON has neither; decoding gives back the very same numbers, so a
- * resumed result is byte-identical to an uninterrupted one.
+ * events, wall times and worker, then its time series (`[{ bucket, values }]`) if it has
+ * one. A metric with no samples is `null` and a non-finite one a string (`"NaN"`), since JSON
+ * has neither; decoding gives back the very same numbers, so a resumed result is
+ * byte-identical to an uninterrupted one.
  */
 export function encodeRecord(record: RunRecord): string {
   const { run, warnings, events, buildSeconds, runSeconds, worker } = record;
-  const metrics = Object.fromEntries(Object.entries(record.metrics).map(([name, value]) => [name, encodeMetric(value)]));
-  return JSON.stringify({ run: run.index, point: run.point, replication: run.replication, metrics, warnings, events, buildSeconds, runSeconds, worker });
+  const metrics = encodeValues(record.metrics);
+  const line = { run: run.index, point: run.point, replication: run.replication, metrics, warnings, events, buildSeconds, runSeconds, worker };
+  if (record.timeseries === undefined) return JSON.stringify(line);
+  return JSON.stringify({ ...line, timeseries: record.timeseries.map((row) => ({ bucket: row.bucket, values: encodeValues(row.values) })) });
 }
 
 /** Reads a line `encodeRecord` wrote; throws a plain Error saying what is wrong with it. */
@@ -33,17 +40,26 @@ export function decodeRecord(line: string): RunRecord {
   for (const key of numbers) if (typeof data[key] !== 'number') throw new Error(`\`${key}\` is not a number`);
   if (typeof data.metrics !== 'object' || data.metrics === null) throw new Error('`metrics` is not an object');
   if (!Array.isArray(data.warnings)) throw new Error('`warnings` is not a list');
-  const metrics: MetricValues = Object.fromEntries(Object.entries(data.metrics).map(([name, value]) => [name, decodeMetric(value)]));
   const number = (key: (typeof numbers)[number]): number => data[key] as number;
-  return {
+  const record: RunRecord = {
     run: { index: number('run'), point: number('point'), replication: number('replication') },
-    metrics,
+    metrics: decodeValues(data.metrics),
     warnings: data.warnings.map(String),
     events: number('events'),
     buildSeconds: number('buildSeconds'),
     runSeconds: number('runSeconds'),
     worker: number('worker'),
   };
+  return data.timeseries === undefined ? record : { ...record, timeseries: decodeTimeseries(data.timeseries) };
+}
+
+function decodeTimeseries(data: unknown): TimeseriesRow[] {
+  if (!Array.isArray(data)) throw new Error('`timeseries` is not a list');
+  return data.map((row: { bucket?: unknown; values?: unknown }, i) => {
+    if (typeof row?.bucket !== 'number') throw new Error(`\`timeseries[${i}].bucket\` is not a number`);
+    if (typeof row.values !== 'object' || row.values === null) throw new Error(`\`timeseries[${i}].values\` is not an object`);
+    return { bucket: row.bucket, values: decodeValues(row.values) };
+  });
 }
 
 export function encodeHeader(header: JournalHeader): string {
@@ -58,6 +74,14 @@ export function decodeHeader(line: string): JournalHeader | undefined {
   } catch {
     return undefined;
   }
+}
+
+function encodeValues(values: MetricValues): Record<string, number | string | null> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, encodeMetric(value)]));
+}
+
+function decodeValues(data: object): MetricValues {
+  return Object.fromEntries(Object.entries(data).map(([name, value]) => [name, decodeMetric(value)]));
 }
 
 function encodeMetric(value: number | undefined): number | string | null {

@@ -13,18 +13,39 @@ function record(index: number, metrics: RunRecord['metrics'] = { x: index / 3 })
   return { run: RUNS[index], metrics, warnings: [`warning ${index}`], events: 100 + index, buildSeconds: 0.01, runSeconds: 0.5, worker: index % 2 };
 }
 
-function journalWith(records: readonly RunRecord[]): string {
+function journalWith(records: readonly RunRecord[], identity = IDENTITY): string {
   const path = join(temporaryFolder(), 'x.csv.journal');
-  const { journal } = openRunJournal(path, IDENTITY, RUNS, false);
+  const { journal } = openRunJournal(path, identity, RUNS, false);
   for (const each of records) journal.add(each);
   journal.close();
   return path;
+}
+
+/** Runs asked for a time series in buckets of 1 s. */
+const TIMESERIES_IDENTITY: JournalIdentity = { ...IDENTITY, timeseriesBucket: 1e9 };
+const timeseriesJournalWith = (records: readonly RunRecord[]): string => journalWith(records, TIMESERIES_IDENTITY);
+
+function withSeries(index: number): RunRecord {
+  return { ...record(index), timeseries: [0, 1].map((bucket) => ({ bucket, values: { requests: index + bucket, latency: bucket === 0 ? undefined : 0.5 } })) };
 }
 
 describe('journal lines', () => {
   it('give back the very same record, empty and non-finite metrics included', () => {
     const original = record(1, { a: 0.1 + 0.2, empty: undefined, nan: NaN, big: Infinity, small: -Infinity, tiny: 5e-324 });
     expect(decodeRecord(encodeRecord(original))).toEqual(original);
+  });
+
+  it('give back a run\'s time series, empty and non-finite values included', () => {
+    const timeseries = [{ bucket: 0, values: { requests: 3, latency: 0.1 + 0.2 } }, { bucket: 1, values: { requests: 0, latency: undefined, odd: NaN } }];
+    const decoded = decodeRecord(encodeRecord({ ...record(1), timeseries }));
+    expect(decoded.timeseries).toEqual(timeseries);
+    expect(Object.keys(decoded.timeseries![1].values)).toEqual(['requests', 'latency', 'odd']);
+  });
+
+  it('have no time-series field for a run without one, as before time series existed', () => {
+    const line = encodeRecord(record(1));
+    expect(JSON.parse(line)).not.toHaveProperty('timeseries');
+    expect(decodeRecord(line)).not.toHaveProperty('timeseries');
   });
 });
 
@@ -85,6 +106,39 @@ describe('openRunJournal', () => {
     expect(messageOf(() => openRunJournal(path, { ...IDENTITY, codeVersion: '0.2.0' }, RUNS, true))).toBe(
       `${path}: cannot resume: the journal was written by eastwest 0.1.0+abc, this is eastwest 0.2.0 ` +
         '(results of two code versions must not mix); remove the journal to start over',
+    );
+  });
+
+  it('records the time-series width in the header only when there is one', () => {
+    const header = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8').split('\n')[0]);
+    expect(header(journalWith([]))).not.toHaveProperty('timeseriesBucketNs');
+    expect(header(timeseriesJournalWith([]))).toMatchObject({ timeseriesBucketNs: 1e9 });
+  });
+
+  it('resumes a journal with the same time-series width, each run with its rows', () => {
+    const path = timeseriesJournalWith([withSeries(0), withSeries(4)]);
+    expect(openRunJournal(path, TIMESERIES_IDENTITY, RUNS, true).finished).toEqual([withSeries(0), withSeries(4)]);
+  });
+
+  it('refuses to resume with another time-series width, or with one where the journal had none and the other way round', () => {
+    const refusal = (path: string, what: string): string =>
+      `${path}: cannot resume: ${what} (resume with the --timeseries of the run that stopped); remove the journal to start over`;
+    const timed = timeseriesJournalWith([withSeries(0)]);
+    expect(messageOf(() => openRunJournal(timed, { ...IDENTITY, timeseriesBucket: 5e8 }, RUNS, true))).toBe(
+      refusal(timed, 'the journal was written with --timeseries 1s, but this run asks for --timeseries 500ms'),
+    );
+    expect(messageOf(() => openRunJournal(timed, IDENTITY, RUNS, true))).toBe(refusal(timed, 'the journal was written with --timeseries 1s, but this run has no --timeseries'));
+    const plain = journalWith([record(0)]);
+    expect(messageOf(() => openRunJournal(plain, TIMESERIES_IDENTITY, RUNS, true))).toBe(
+      refusal(plain, 'the journal was written without --timeseries, but this run asks for --timeseries 1s'),
+    );
+  });
+
+  it('refuses a run without its time series in a journal whose header promises one', () => {
+    const path = timeseriesJournalWith([withSeries(0)]);
+    appendFileSync(path, `${encodeRecord(record(1))}\n`);
+    expect(messageOf(() => openRunJournal(path, TIMESERIES_IDENTITY, RUNS, true))).toBe(
+      `${path}:3: cannot resume: not a run record (it has no \`timeseries\`, which the journal's header promises); remove the journal to start over`,
     );
   });
 

@@ -1,4 +1,5 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { formatDuration, type Nanoseconds } from '../../engine/time.js';
 import { InputError } from '../../input-error.js';
 import type { RunId, RunRecord } from '../run/experiment-runs.js';
 import { decodeHeader, decodeRecord, encodeHeader, encodeRecord, JOURNAL_MARK, type JournalHeader } from './journal-lines.js';
@@ -8,13 +9,18 @@ export function journalPath(csv: string): string {
   return `${csv}.journal`;
 }
 
-/** Who may add to a journal: the same experiment (hash) run by the same code version. */
+/**
+ * Who may add to a journal: the same experiment (hash) run by the same code version, asking
+ * for the same time series (none, or buckets of one width), so every run in it fits one output.
+ */
 export interface JournalIdentity {
   readonly experiment: string;
   readonly experimentHash: string;
   readonly codeVersion: string;
   /** The file the experiment came from, for messages. */
   readonly file: string;
+  /** The `--timeseries` width; absent (or 0) without one. */
+  readonly timeseriesBucket?: Nanoseconds;
 }
 
 export interface OpenedJournal {
@@ -36,7 +42,7 @@ export function openRunJournal(path: string, identity: JournalIdentity, runs: re
   const lines = exists ? completeLines(path) : [];
   if (lines.length === 0) return { journal: RunJournal.create(path, identity, runs.length), finished: [] };
   checkIdentity(path, lines[0], identity);
-  const finished = readRecords(path, lines.slice(1), runs);
+  const finished = readRecords(path, lines.slice(1), runs, Boolean(identity.timeseriesBucket));
   return { journal: RunJournal.append(path, finished.length), finished };
 }
 
@@ -61,6 +67,7 @@ export class RunJournal {
       codeVersion: identity.codeVersion,
       runs: runCount,
       createdAt: new Date().toISOString(),
+      ...(identity.timeseriesBucket ? { timeseriesBucketNs: identity.timeseriesBucket } : {}),
     };
     // 'w', not 'wx': a resume may find an empty journal (killed before its header was flushed).
     const journal = new RunJournal(path, openSync(path, 'w'), 0);
@@ -116,9 +123,15 @@ function checkIdentity(path: string, firstLine: string, identity: JournalIdentit
   if (header.codeVersion !== identity.codeVersion) {
     throw refuse(`the journal was written by eastwest ${header.codeVersion}, this is eastwest ${identity.codeVersion} (results of two code versions must not mix)`);
   }
+  const [had, asked] = [header.timeseriesBucketNs || undefined, identity.timeseriesBucket || undefined];
+  if (had !== asked) {
+    const journal = had === undefined ? 'without --timeseries' : `with --timeseries ${formatDuration(had)}`;
+    const run = asked === undefined ? 'has no --timeseries' : `asks for --timeseries ${formatDuration(asked)}`;
+    throw refuse(`the journal was written ${journal}, but this run ${run} (resume with the --timeseries of the run that stopped)`);
+  }
 }
 
-function readRecords(path: string, lines: readonly string[], runs: readonly RunId[]): RunRecord[] {
+function readRecords(path: string, lines: readonly string[], runs: readonly RunId[], withTimeseries: boolean): RunRecord[] {
   const expected = new Map(runs.map((run) => [run.index, run]));
   const seen = new Set<number>();
   return lines.map((line, i) => {
@@ -126,6 +139,7 @@ function readRecords(path: string, lines: readonly string[], runs: readonly RunI
     let record: RunRecord;
     try {
       record = decodeRecord(line);
+      if (withTimeseries && record.timeseries === undefined) throw new Error('it has no `timeseries`, which the journal\'s header promises');
     } catch (error) {
       throw new InputError(`${where}: cannot resume: not a run record (${(error as Error).message}); remove the journal to start over`);
     }
