@@ -11,18 +11,19 @@ import { groupThousands } from './written-value.js';
  */
 export const MAX_TIMESERIES_BUCKETS = 100_000;
 
-/** Buckets of `width` in the measured window; the width divides it (readTimeseriesBucket checks). */
+/**
+ * Buckets of `width` in the measured window of length `duration`: the last is cut at the
+ * window's end when the width does not divide it (models/core/time-buckets.ts counts alike).
+ */
 export function timeseriesBucketCount(duration: Nanoseconds, width: Nanoseconds): number {
-  return duration / width;
+  return Math.ceil(duration / width);
 }
 
 /**
  * `run --timeseries DURATION` read and checked against the experiment and the model
  * (docs/design.md, Contracts, Command line): a duration > 0 and no longer than the measured
- * window, which it divides into whole buckets (so every bucket, the last included, is as wide
- * as the others and counts per bucket compare), at most MAX_TIMESERIES_BUCKETS of them, for a
- * scenario that declares time-series columns. Bad input is an InputError (exit 2) naming the
- * option as typed.
+ * window, cutting it into at most MAX_TIMESERIES_BUCKETS buckets, for a scenario that declares
+ * time-series columns. Bad input is an InputError (exit 2) naming the option as typed.
  */
 export function readTimeseriesBucket(text: string, header: Pick<ExperimentHeader, 'duration'>, model: ScenarioModel): Nanoseconds {
   const asTyped = `--timeseries ${text}`;
@@ -31,9 +32,6 @@ export function readTimeseriesBucket(text: string, header: Pick<ExperimentHeader
   }
   const width = parseWidth(text, header.duration, asTyped);
   const window = `the measured window (\`duration\` ${formatDuration(header.duration)})`;
-  if (header.duration % width !== 0) {
-    throw new InputError('--timeseries', `a width that divides ${window} into whole buckets`, text).prefixed(asTyped);
-  }
   const buckets = timeseriesBucketCount(header.duration, width);
   if (buckets > MAX_TIMESERIES_BUCKETS) {
     const expected = `a width that cuts ${window} into at most ${groupThousands(MAX_TIMESERIES_BUCKETS)} buckets (it would make ${groupThousands(buckets)})`;

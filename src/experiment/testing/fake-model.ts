@@ -98,7 +98,7 @@ function fakeRun(values: ScenarioValues, settings: RunSettings): ReturnType<Buil
 function fakeTimeseries(rate: number, latencyMs: number, settings: RunSettings): TimeseriesRow[] {
   const width = settings.timeseriesBucket!;
   const noise = new RandomStreams(settings.seed, settings.replication).get('fake/timeseries');
-  return Array.from({ length: settings.duration / width }, (_, bucket) => {
+  return Array.from({ length: Math.ceil(settings.duration / width) }, (_, bucket) => {
     const requests = Math.round(rate * toSeconds(width) * (0.8 + 0.4 * noise.next()));
     return { bucket, values: { requests, latency_p50_ms: requests === 0 ? undefined : latencyMs + noise.next() / 10 } };
   });
