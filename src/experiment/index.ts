@@ -5,7 +5,7 @@
  *   spec/     an experiment file read, checked and resolved into points (and its hash)
  *   run/      runs as data, which of them to do, and doing them in-process or on worker threads
  *   journal/  the finished runs of an unfinished output, kept for --resume
- *   output/   the CSV, summary and meta, and where they go
+ *   output/   the CSV, summary, time series and meta, and where they go
  *   shard/    a sharded run's parts read back and merged
  * run-session.ts ties run, journal and output into one `eastwest run`.
  */
@@ -17,6 +17,7 @@ export { describeSettings, type ExperimentPoint } from './spec/experiment-points
 export { parameterCells } from './spec/parameter-cells.js';
 export { loadExperiment, resolveExperiment, type ResolveOptions } from './spec/resolve-experiment.js';
 export { MAX_RUNS_WITHOUT_FORCE, type CanonicalExperiment, type ResolvedExperiment } from './spec/resolved-experiment.js';
+export { MAX_TIMESERIES_BUCKETS, readTimeseriesBucket } from './spec/timeseries-bucket.js';
 export { formatNumber, formatWritten, groupThousands } from './spec/written-value.js';
 
 export { readCodeVersion, packageRoot, type CodeVersion } from './run/code-version.js';
@@ -45,5 +46,6 @@ export { checkWritable, outputPaths, type OutputPaths } from './output/output-fi
 export { PointWarnings, formatPointWarning, type PointWarning } from './output/point-warnings.js';
 export { resultsCsv } from './output/results-csv.js';
 export { groupByPoint, summarizeMetric, summaryCsv, type MetricSummary } from './output/summary-csv.js';
+export { timeseriesCsv } from './output/timeseries-csv.js';
 
 export { mergeParts, type MergeOptions, type MergeResult } from './shard/merge-parts.js';

@@ -1,4 +1,5 @@
 import type { ScenarioModel } from '../contract/scenario-model.js';
+import type { Nanoseconds } from '../engine/time.js';
 import { journalPath, openRunJournal, type OpenedJournal, type RunJournal } from './journal/run-journal.js';
 import type { Baseline } from './output/baseline.js';
 import { writeExperimentOutputs } from './output/experiment-outputs.js';
@@ -20,6 +21,8 @@ export interface SessionOptions {
   readonly modelSource?: ModelSource;
   readonly resume: boolean;
   readonly baseline?: Baseline;
+  /** The checked `--timeseries` width (readTimeseriesBucket); `files` must then have a timeseries path. */
+  readonly timeseriesBucket?: Nanoseconds;
   readonly codeVersion: CodeVersion;
   readonly commandLine: readonly string[];
   /** Wall clock in milliseconds. */
@@ -39,13 +42,19 @@ export interface SessionStart {
 /**
  * One `eastwest run` (docs/design.md, Contracts, "Runs, seeds, shards, resume"): opens the journal beside
  * the output (resuming it when asked), runs the selected runs the journal does not have,
- * appending each to the journal as it finishes, writes the CSV, summary and meta atomically
- * once all are in, and deletes the journal. A failure leaves the journal with every run that
+ * appending each to the journal as it finishes (its time series too), writes the CSV,
+ * summary, time series and meta atomically once all are in, and deletes the journal. A failure leaves the journal with every run that
  * finished, and no file at the output paths.
  */
 export async function runSession(experiment: ResolvedExperiment, model: ScenarioModel, options: SessionOptions): Promise<RunRecord[]> {
   const runs = selectRuns(options.selection, experiment.points.length, experiment.header.replications);
-  const identity = { experiment: experiment.header.name, experimentHash: experiment.hash, codeVersion: options.codeVersion.label, file: experiment.file };
+  const identity = {
+    experiment: experiment.header.name,
+    experimentHash: experiment.hash,
+    codeVersion: options.codeVersion.label,
+    file: experiment.file,
+    timeseriesBucket: options.timeseriesBucket,
+  };
   const opened = openRunJournal(journalPath(options.files.csv), identity, runs, options.resume);
   try {
     const records = await completeRuns(experiment, model, options, runs, opened);
@@ -72,15 +81,19 @@ async function completeRuns(experiment: ResolvedExperiment, model: ScenarioModel
     workers,
     modelSource: options.modelSource,
     clock: options.clock,
+    timeseriesBucket: options.timeseriesBucket,
     onRunDone: (record, count, total) => {
       journal.add(record);
       options.onRunDone?.(record, count, total);
     },
   });
   const records = sortRecords([...finished, ...fresh]);
-  const { codeVersion, commandLine, selection, files, baseline } = options;
+  const { codeVersion, commandLine, selection, files, baseline, timeseriesBucket } = options;
   const totalSeconds = (options.clock() - started) / 1000;
-  const context = { codeVersion, commandLine, selection, files, workers, startedAt, totalSeconds, baseline: baseline?.text, resumedRuns: finished.length };
+  const context = {
+    codeVersion, commandLine, selection, files, workers, startedAt, totalSeconds,
+    baseline: baseline?.text, resumedRuns: finished.length, timeseriesBucket,
+  };
   writeExperimentOutputs(experiment, model, records, context, { baseline });
   return records;
 }

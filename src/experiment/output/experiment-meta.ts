@@ -1,3 +1,4 @@
+import { formatDuration, type Nanoseconds } from '../../engine/time.js';
 import type { CodeVersion } from '../run/code-version.js';
 import type { RunRecord } from '../run/experiment-runs.js';
 import { ALL_RUNS, type RunSelection } from '../run/run-selection.js';
@@ -24,6 +25,8 @@ export interface MetaContext {
   readonly resumedRuns?: number;
   /** The Node.js version that ran the runs: this process's unless merged from parts. */
   readonly nodeVersion?: string;
+  /** The `--timeseries` bucket width, when the runs were asked for a time series. */
+  readonly timeseriesBucket?: Nanoseconds;
 }
 
 /**
@@ -45,6 +48,8 @@ export function experimentMeta(experiment: ResolvedExperiment, records: readonly
     commandLine: context.commandLine,
     selection: selectionMeta(context.selection ?? ALL_RUNS),
     baseline: context.baseline ?? null,
+    // Written as a duration, as `resolved.duration` is; absent without --timeseries, so such a meta is as before.
+    ...(context.timeseriesBucket ? { timeseriesBucket: formatDuration(context.timeseriesBucket) } : {}),
     workers: context.workers,
     startedAt: context.startedAt,
     files: context.files,

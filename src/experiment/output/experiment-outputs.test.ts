@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { s } from '../../engine/time.js';
 import type { CodeVersion } from '../run/code-version.js';
 import { runExperiment } from '../run/run-experiment.js';
 import { resolveText, SMALL_EXPERIMENT, temporaryFolder } from '../testing/experiment-fixtures.js';
@@ -41,5 +42,20 @@ describe('writeExperimentOutputs', () => {
     expect((meta.wallTime as { perRun: unknown[] }).perRun).toHaveLength(14);
     expect(csv).not.toContain('Seconds');
     expect(meta.files).toEqual({ csv: join(folder, 'results/small.csv'), summary: join(folder, 'results/small.summary.csv'), meta: join(folder, 'results/small.meta.json') });
+    expect(meta).not.toHaveProperty('timeseriesBucket');
+  });
+
+  it('writes the time series with the other files when asked, and its bucket width in the meta as a duration', async () => {
+    const model = fakeModel();
+    const experiment = resolveText(SMALL_EXPERIMENT, {}, model);
+    const records = await runExperiment(experiment, model, { timeseriesBucket: s(2.5) });
+    const files = outputPaths(experiment.header.name, undefined, temporaryFolder(), undefined, { timeseries: true });
+    checkWritable(files);
+    const context = { codeVersion: VERSION, commandLine: ['eastwest', 'run'], workers: 1, startedAt: '', totalSeconds: 1, files, timeseriesBucket: s(2.5) };
+    writeExperimentOutputs(experiment, model, records, context);
+    const rows = readFileSync(files.timeseries!, 'utf8').split('\n');
+    expect(rows).toHaveLength(1 + 14 * 4 + 1);
+    expect(rows.slice(1, 5).map((row) => row.split(',')[7])).toEqual(['0', '2.5', '5', '7.5']);
+    expect(JSON.parse(readFileSync(files.meta, 'utf8'))).toMatchObject({ timeseriesBucket: '2500ms', files: { timeseries: files.timeseries } });
   });
 });

@@ -6,14 +6,16 @@ import { experimentMeta, type MetaContext } from './experiment-meta.js';
 import { writeFilesAtomically } from './output-files.js';
 import { resultsCsv } from './results-csv.js';
 import { summaryCsv } from './summary-csv.js';
+import { timeseriesCsv } from './timeseries-csv.js';
 
 /** The meta as written; a merge adds the parts' provenance to it. */
 export type MetaFields = Record<string, unknown>;
 
 /**
- * Writes the CSV, the summary (unless the files have none: a shard's part) and the meta, all
- * or nothing, once every run is in. The CSV and summary depend only on the experiment, the
- * records and the baseline, so equal inputs give equal bytes whatever ran the runs.
+ * Writes the CSV, the summary (unless the files have none: a shard's part), the time series
+ * (when the files have one: `--timeseries`) and the meta, all or nothing, once every run is in.
+ * The CSVs depend only on the experiment, the records, the bucket width and the baseline, so
+ * equal inputs give equal bytes whatever ran the runs.
  */
 export function writeExperimentOutputs(
   experiment: ResolvedExperiment,
@@ -26,6 +28,12 @@ export function writeExperimentOutputs(
   const meta = { ...experimentMeta(experiment, records, context), ...options.extraMeta };
   const contents = new Map([[files.csv, resultsCsv(experiment, model.metrics, records)]]);
   if (files.summary !== undefined) contents.set(files.summary, summaryCsv(experiment, model.metrics, records, options.baseline));
+  if (files.timeseries !== undefined) contents.set(files.timeseries, timeseriesContent(experiment, model, records, context));
   contents.set(files.meta, `${JSON.stringify(meta, null, 2)}\n`);
   writeFilesAtomically(contents);
+}
+
+function timeseriesContent(experiment: ResolvedExperiment, model: ScenarioModel, records: readonly RunRecord[], context: MetaContext): string {
+  if (!context.timeseriesBucket) throw new Error(`writeExperimentOutputs: ${context.files.timeseries} needs the bucket width in the context`);
+  return timeseriesCsv(experiment, model.timeseries ?? [], records, context.timeseriesBucket);
 }

@@ -17,6 +17,18 @@ describe('outputPaths', () => {
     expect(outputPaths('sweep', 'out/x.csv', '/work').meta).toBe('/work/out/x.meta.json');
   });
 
+  it('has a time series beside the CSV only when asked, named with the shard\'s or --only\'s infix', () => {
+    expect(outputPaths('sweep', undefined, '/work')).not.toHaveProperty('timeseries');
+    expect(outputPaths('sweep', 'out/x.csv', '/work', undefined, { timeseries: true }).timeseries).toBe('/work/out/x.timeseries.csv');
+    expect(outputPaths('sweep', 'out/x.csv', '/work', { kind: 'shard', shard: 2, of: 3 }, { timeseries: true })).toEqual({
+      csv: '/work/out/x.part-2-of-3.csv',
+      timeseries: '/work/out/x.part-2-of-3.timeseries.csv',
+      meta: '/work/out/x.part-2-of-3.meta.json',
+    });
+    const only = { kind: 'only', selectors: [{ point: 12 }] } as const;
+    expect(outputPaths('sweep', undefined, '/work', only, { timeseries: true }).timeseries).toBe('/work/results/sweep.only-12.timeseries.csv');
+  });
+
   it('rejects an --out that does not end in .csv', () => {
     expect(messageOf(() => outputPaths('sweep', 'out/x.txt', '/work'))).toBe('--out out/x.txt: Expected `--out` to be a path ending in .csv, got `out/x.txt`');
   });

@@ -9,19 +9,32 @@ export interface OutputPaths {
   readonly csv: string;
   /** None for a shard's part: a point's replications may sit in other shards. */
   readonly summary?: string;
+  /** Only with `--timeseries`. */
+  readonly timeseries?: string;
   readonly meta: string;
 }
 
 /**
  * `results/<name>.csv` relative to `cwd`, unless `--out` names the CSV; a shard or `--only`
- * inserts its infix before `.csv` (`x.part-2-of-3.csv`, `x.only-12.summary.csv`).
+ * inserts its infix before `.csv` (`x.part-2-of-3.csv`, `x.only-12.summary.csv`,
+ * `x.part-2-of-3.timeseries.csv`). The time series has a path only when `timeseries` asks.
  */
-export function outputPaths(name: string, out: string | undefined, cwd: string, selection: RunSelection = ALL_RUNS): OutputPaths {
+export function outputPaths(
+  name: string,
+  out: string | undefined,
+  cwd: string,
+  selection: RunSelection = ALL_RUNS,
+  options: { readonly timeseries?: boolean } = {},
+): OutputPaths {
   const full = resolve(cwd, out ?? join('results', `${name}.csv`));
   if (!full.endsWith('.csv')) throw new InputError('--out', 'a path ending in .csv', out).prefixed(`--out ${out}`);
   const stem = `${full.slice(0, -'.csv'.length)}${selectionInfix(selection)}`;
-  const summary = selection.kind === 'shard' ? undefined : `${stem}.summary.csv`;
-  return { csv: `${stem}.csv`, ...(summary === undefined ? {} : { summary }), meta: `${stem}.meta.json` };
+  return {
+    csv: `${stem}.csv`,
+    ...(selection.kind === 'shard' ? {} : { summary: `${stem}.summary.csv` }),
+    ...(options.timeseries === true ? { timeseries: `${stem}.timeseries.csv` } : {}),
+    meta: `${stem}.meta.json`,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { MetricSpec } from '../../contract/metric-spec.js';
-import type { RunRecord } from '../run/experiment-runs.js';
+import type { RunId, RunRecord } from '../run/experiment-runs.js';
 import { parameterCells } from '../spec/parameter-cells.js';
 import type { ResolvedExperiment } from '../spec/resolved-experiment.js';
 import { formatNumber } from '../spec/written-value.js';
@@ -11,15 +11,20 @@ import { formatNumber } from '../spec/written-value.js';
  * the model's order; a metric with no samples is an empty field, never a made-up 0.
  */
 export function resultsCsv(experiment: ResolvedExperiment, metrics: readonly MetricSpec[], records: readonly RunRecord[]): string {
-  const header = ['experiment', 'point', 'replication', 'seed', ...experiment.parameterColumns, ...metrics.map((m) => m.name)];
+  const header = [...runColumns(experiment), ...metrics.map((m) => m.name)];
   const rows = [...records]
     .sort((a, b) => a.run.index - b.run.index)
-    .map((record) => resultRow(experiment, metrics, record));
+    .map((record) => [...runCells(experiment, record.run), ...metrics.map((metric) => metricCell(record.metrics[metric.name]))]);
   return toCsv([header, ...rows]);
 }
 
-function resultRow(experiment: ResolvedExperiment, metrics: readonly MetricSpec[], record: RunRecord): string[] {
-  const { run } = record;
+/** The columns that say which run a row is of, ahead of its figures: X.csv's and X.timeseries.csv's. */
+export function runColumns(experiment: ResolvedExperiment): string[] {
+  return ['experiment', 'point', 'replication', 'seed', ...experiment.parameterColumns];
+}
+
+/** A run's cells under `runColumns`. */
+export function runCells(experiment: ResolvedExperiment, run: RunId): string[] {
   const point = experiment.points[run.point];
   return [
     experiment.header.name,
@@ -27,7 +32,6 @@ function resultRow(experiment: ResolvedExperiment, metrics: readonly MetricSpec[
     String(run.replication),
     String(experiment.header.seed),
     ...parameterCells(point, experiment.parameterColumns),
-    ...metrics.map((metric) => metricCell(record.metrics[metric.name])),
   ];
 }
 

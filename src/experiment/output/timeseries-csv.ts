@@ -1,0 +1,49 @@
+import type { MetricSpec } from '../../contract/metric-spec.js';
+import { NS_PER_S, type Nanoseconds } from '../../engine/time.js';
+import type { RunRecord } from '../run/experiment-runs.js';
+import type { ResolvedExperiment } from '../spec/resolved-experiment.js';
+import { metricCell, runCells, runColumns, toCsv } from './results-csv.js';
+
+/** The column that says where in the measured window a row's bucket starts. */
+export const TIME_COLUMN = 'time_s';
+
+/**
+ * `X.timeseries.csv` (docs/design.md, Contracts, Output files): one row per run and bucket,
+ * sorted by point, replication, then bucket. Columns: X.csv's run columns (experiment, point,
+ * replication, seed, the parameter columns), `time_s` (the bucket's start in seconds since the
+ * start of the measured window), then the scenario's time-series columns in their order; no
+ * samples is an empty field. Like X.csv it depends only on the experiment and the records.
+ */
+export function timeseriesCsv(experiment: ResolvedExperiment, columns: readonly MetricSpec[], records: readonly RunRecord[], bucketWidth: Nanoseconds): string {
+  const header = [...runColumns(experiment), TIME_COLUMN, ...columns.map((column) => column.name)];
+  const rows = [...records]
+    .sort((a, b) => a.run.index - b.run.index)
+    .flatMap((record) => {
+      const run = runCells(experiment, record.run);
+      return (record.timeseries ?? []).map((row) => [
+        ...run,
+        secondsText(row.bucket * bucketWidth),
+        ...columns.map((column) => metricCell(row.values[column.name])),
+      ]);
+    });
+  return toCsv([header, ...rows]);
+}
+
+/**
+ * Whole nanoseconds as seconds in plain decimal, exactly: `1.5`, `0.000001`, `120`. Dividing
+ * by 1e9 and printing as X.csv prints numbers gives the same text for most times, but `1e-7`
+ * for 100 ns; integer arithmetic keeps every start a plain decimal.
+ */
+export function secondsText(time: Nanoseconds): string {
+  const whole = Math.floor(time / NS_PER_S);
+  const fraction = time - whole * NS_PER_S;
+  if (fraction === 0) return String(whole);
+  return `${whole}.${String(fraction).padStart(9, '0').replace(/0+$/, '')}`;
+}
+
+/** A `time_s` cell back in whole nanoseconds (what secondsText wrote); NaN for any other text. */
+export function parseSecondsText(text: string): Nanoseconds {
+  const match = /^(\d+)(?:\.(\d{1,9}))?$/.exec(text);
+  if (match === null) return NaN;
+  return Number(match[1]) * NS_PER_S + Number((match[2] ?? '').padEnd(9, '0'));
+}
