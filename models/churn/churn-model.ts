@@ -1,6 +1,7 @@
 import { makeSampler } from '../../src/random/index.js';
 import { defineModel } from '../core/model-definition.js';
-import { CHURN_METRICS, ChurnMetrics, STALE_ENDPOINT_REASONS } from './churn-metrics.js';
+import { TimeBuckets } from '../core/time-buckets.js';
+import { CHURN_METRICS, CHURN_TIMESERIES, ChurnMetrics, STALE_ENDPOINT_REASONS } from './churn-metrics.js';
 import { CHURN_PARAMETERS } from './churn-parameters.js';
 import { EndpointEditor } from './endpoint-editor.js';
 import { NewPods } from './new-pods.js';
@@ -25,6 +26,7 @@ export const churnModel = defineModel({
   name: 'churn',
   parameters: CHURN_PARAMETERS,
   metrics: CHURN_METRICS,
+  timeseries: CHURN_TIMESERIES,
   failureReasons: STALE_ENDPOINT_REASONS,
   wire(config, { sim, streams, settings, seams, probes }) {
     const { churn } = config;
@@ -56,14 +58,15 @@ export const churnModel = defineModel({
       shutdownTime,
       exceptService: rolledService,
     }, pods, lifecycle);
-    const metrics = new ChurnMetrics(() => rolledService, (pod) => rollout?.isNewVersion(pod) ?? false);
+    const metrics = new ChurnMetrics(rolledService, (pod) => rollout?.isNewVersion(pod) ?? false, new TimeBuckets(settings));
     probes.add(metrics);
     return {
       begin() {
         replacements.start();
         if (rollout !== undefined) sim.scheduleAt(settings.warmup + churn.rolloutStart, () => rollout.start());
       },
-      metrics: () => metrics.values(rollout !== undefined),
+      metrics: () => metrics.values(),
+      timeseries: () => metrics.rows(),
       warnings: () => rolloutWarnings(rollout, settings.warmup + settings.duration),
       // Replacements reach a steady number in flight once the first deleted pods have left.
       timeConstants: () =>

@@ -12,3 +12,11 @@ export const CONTROL_PLANE_METRICS: readonly MetricEntry[] = [
   { name: 'kube_proxy_cpu_cores_per_node', unit: 'cores', doc: "CPU of kube-proxy's sync loop (or the eBPF agent's map updates) per node: sync time summed over nodes ÷ window ÷ nodes. The per-packet lookups are `datapath_cpu_cores_per_node`.", window: 'sync time inside syncs that end in the measured window' },
   { name: 'dns_programming_latency_p99_ms', unit: 'ms', doc: "99th percentile of the time from a headless Service's endpoint change to CoreDNS answering with it (CoreDNS serves from its informer, so this is the EndpointSlice controller's queue plus the watch fan-out); empty when no headless Service changed.", window: 'changes of headless Services CoreDNS received in the measured window' },
 ];
+
+const PROGRAMMED_IN_BUCKET = 'changed EndpointSlices programmed on each node by syncs that end in the bucket, pooled over nodes';
+
+/** The control plane's time-series columns, by the time a sync ends. */
+export const CONTROL_PLANE_TIMESERIES: readonly MetricEntry[] = [
+  { name: 'network_programming_latency_p50_ms', unit: 'ms', doc: 'Median network programming latency (as the metric of that name); empty with no change programmed.', window: PROGRAMMED_IN_BUCKET },
+  { name: 'network_programming_latency_p99_ms', unit: 'ms', doc: '99th percentile network programming latency; empty with no change programmed.', window: PROGRAMMED_IN_BUCKET },
+];

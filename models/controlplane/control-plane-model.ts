@@ -5,7 +5,8 @@ import type { ProgrammedViews } from '../cluster/programmed-views.js';
 import { EndpointSliceController } from '../churn/endpoint-slice-controller.js';
 import { defineModel } from '../core/model-definition.js';
 import { quantileMs } from '../core/quantile-ms.js';
-import { CONTROL_PLANE_METRICS } from './control-plane-metric-specs.js';
+import { TimeBuckets } from '../core/time-buckets.js';
+import { CONTROL_PLANE_METRICS, CONTROL_PLANE_TIMESERIES } from './control-plane-metric-specs.js';
 import { CONTROL_PLANE_PARAMETERS } from './control-plane-parameters.js';
 import { NodeProxySyncs } from './node-proxy-syncs.js';
 import { syncCostModel } from './sync-costs.js';
@@ -39,6 +40,7 @@ export const controlPlaneModel = defineModel({
   name: 'controlplane',
   parameters: CONTROL_PLANE_PARAMETERS,
   metrics: CONTROL_PLANE_METRICS,
+  timeseries: CONTROL_PLANE_TIMESERIES,
   wire(config, { sim, seams, settings }) {
     const { controlPlane } = config;
     const cluster = seams.get('cluster', 'controlplane');
@@ -49,11 +51,14 @@ export const controlPlaneModel = defineModel({
     let endpoints = cluster.initialBackendPods;
     let measuring = false;
     const dnsLatencies = new QuantileSketch();
+    const buckets = new TimeBuckets(settings);
+    const programmedByBucket = buckets.sketches();
     const syncs = new NodeProxySyncs(sim, slices, views, cluster.nodes, {
       // The eBPF agent applies each change as it comes: no minSyncPeriod.
       runner: { minSyncPeriod: proxy.mode === 'ebpf' ? 0 : proxy.minSyncPeriod, maxInterval: IDLE_SYNC_INTERVAL, burst: SYNC_BURST },
       cost: syncCostModel(proxy.mode),
       totalEndpoints: () => endpoints,
+      onProgrammed: (latency) => programmedByBucket.add(buckets.of(sim.now), latency),
       oldestInUse: () => Math.min(views.oldestProgrammed(), coreDnsView?.versionOf(0) ?? Number.POSITIVE_INFINITY),
     });
     const coreDnsWatcher = cluster.nodes;
@@ -99,6 +104,14 @@ export const controlPlaneModel = defineModel({
         kube_proxy_cpu_cores_per_node: syncs.busyTime / settings.duration / cluster.nodes,
         dns_programming_latency_p99_ms: quantileMs(dnsLatencies, 0.99),
       }),
+      timeseries: () =>
+        Array.from({ length: buckets.count }, (_, bucket) => {
+          const sketch = programmedByBucket.at(bucket);
+          return {
+            network_programming_latency_p50_ms: sketch === undefined ? undefined : quantileMs(sketch, 0.5),
+            network_programming_latency_p99_ms: sketch === undefined ? undefined : quantileMs(sketch, 0.99),
+          };
+        }),
       timeConstants: () => (proxy.mode === 'ebpf' ? [] : [{ parameter: 'proxy.minSyncPeriod', duration: proxy.minSyncPeriod }]),
     };
   },

@@ -10,6 +10,8 @@ export interface NodeProxySyncsOptions {
   readonly cost: SyncCostModel;
   /** Endpoints of all Services now (the table a sync computes). */
   readonly totalEndpoints: () => number;
+  /** Sees every programming latency as it is measured (a sample per changed slice per node), at the sync's end. */
+  readonly onProgrammed?: (latency: Nanoseconds) => void;
   /** The oldest change any reader of the EndpointSlices still routes or answers with (default: the nodes' oldest). */
   readonly oldestInUse?: () => number;
 }
@@ -95,7 +97,10 @@ export class NodeProxySyncs {
       this.busyTime += duration;
       for (const version of this.slices.versionsBetween(from, to)) {
         const latency = this.sim.now - version.triggerTime;
-        for (let slice = 0; slice < version.changedSlices; slice++) this.programmingLatencies.add(latency);
+        for (let slice = 0; slice < version.changedSlices; slice++) {
+          this.programmingLatencies.add(latency);
+          this.options.onProgrammed?.(latency);
+        }
       }
     }
     this.views.advance(node, to);

@@ -46,6 +46,11 @@ export interface ModelRun {
   endWindow?(): void;
   /** This model's metrics, exactly the names it declared (`undefined` for no samples). */
   metrics?(): MetricValues;
+  /**
+   * With a time series asked for (`settings.timeseriesBucket`): one row per bucket of the
+   * measured window (models/core/time-buckets.ts), each exactly its declared `timeseries` columns.
+   */
+  timeseries?(): readonly MetricValues[];
   /** Things the user should know (an overloaded station, Services left out of a map). */
   warnings?(): string[];
   /** The slowest ways its state relaxes, for the warm-up check. */
@@ -63,6 +68,8 @@ export interface ModelDefinition<T extends ParameterTree> {
   readonly name: string;
   readonly parameters: ParameterTable<T>;
   readonly metrics: readonly MetricEntry[];
+  /** Its time-series columns (`run --timeseries`), per bucket of the measured window. */
+  readonly timeseries?: readonly MetricEntry[];
   /** reason → what happened, one line ("a full conntrack table dropped the SYN"). */
   readonly failureReasons?: Readonly<Partial<Record<FailureReason, string>>>;
   wire(config: ConfigOf<T>, context: WiringContext): ModelRun;

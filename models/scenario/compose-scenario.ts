@@ -23,10 +23,12 @@ export interface ComposedScenario extends ScenarioModel {
 export function composeScenario(models: readonly AnyModel[]): ComposedScenario {
   const parameters = uniqueParameters(models);
   const metrics = [...models.flatMap(modelMetrics), ...models.flatMap(failureMetrics)];
+  const timeseries = models.flatMap((model) => (model.timeseries ?? []).map((column) => ({ ...column, model: model.name })));
   return {
     models,
     parameters,
     metrics,
+    timeseries,
     build: (values: ScenarioValues, settings: RunSettings, observer?: RequestProbe) => new ComposedRun(models, values, settings, observer),
   };
 }

@@ -9,6 +9,8 @@ import { ConnectionPools } from './connection-pools.js';
 import { PoissonArrivals } from './poisson-arrivals.js';
 import { RequestFlow } from './request-flow.js';
 import { RequestMetrics } from './request-metrics.js';
+import { RequestTimeseries, WORKLOAD_TIMESERIES } from './request-timeseries.js';
+import { TimeBuckets } from '../core/time-buckets.js';
 import { ServicePopularity } from './service-popularity.js';
 import { WORKLOAD_METRICS } from './workload-metric-specs.js';
 import { WORKLOAD_PARAMETERS } from './workload-parameters.js';
@@ -22,6 +24,7 @@ export const workloadModel = defineModel({
   name: 'workload',
   parameters: WORKLOAD_PARAMETERS,
   metrics: WORKLOAD_METRICS,
+  timeseries: WORKLOAD_TIMESERIES,
   wire(config, { sim, streams, settings, seams, probes, stations }) {
     const workload = config.workload;
     const cluster = seams.get('cluster', 'workload');
@@ -29,6 +32,9 @@ export const workloadModel = defineModel({
     seams.provide('popularity', popularity, 'workload');
     const requestMetrics = new RequestMetrics();
     probes.add(requestMetrics);
+    const buckets = new TimeBuckets(settings);
+    const requestTimeseries = buckets.enabled ? new RequestTimeseries(buckets) : undefined;
+    if (requestTimeseries !== undefined) probes.add(requestTimeseries);
     let flow: RequestFlow | undefined;
     const pods = new BackendPods(sim, cluster.initialBackendPods, workload.podConcurrency, (request) => flow?.served(request));
     stations.push(pods);
@@ -66,6 +72,7 @@ export const workloadModel = defineModel({
         max_station_utilization: Math.max(...stations.map((station: UtilizationSource) => station.windowMaxUtilization())),
         max_pod_utilization: pods.windowMaxUtilization(),
       }),
+      timeseries: () => requestTimeseries?.rows() ?? [],
       warnings: () => overloadWarnings(pods),
       timeConstants: () =>
         workload.requestsPerConnection > 1 && workload.maxIdlePerService > 0 ? [{ parameter: 'workload.idleTimeout', duration: workload.idleTimeout }] : [],

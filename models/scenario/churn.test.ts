@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { RunSettings } from '../../src/contract/scenario-model.js';
+import { s } from '../../src/engine/index.js';
+import { runScenario } from './testing/run-scenario.js';
+
+/** A small cluster whose most popular Service (20 replicas) takes a large share of 2,000 calls/s. */
+const SMALL = {
+  'cluster.nodes': 20,
+  'cluster.services': 20,
+  'cluster.endpointsPerService': 20,
+  'workload.requestsPerSecond': 2_000,
+  'workload.requestsPerConnection': 1,
+};
+const ROLLOUT_RUN: RunSettings = { seed: 1, replication: 0, warmup: s(2), duration: s(60) };
+const rollout = (extra: Record<string, unknown>) => runScenario({ ...SMALL, 'churn.rollout': true, ...extra }, ROLLOUT_RUN).metrics;
+
+describe('churn and the control plane in a run', () => {
+  it('without churn: no stale-endpoint errors, no programming-latency or sync samples, no kube-proxy CPU', () => {
+    const { metrics } = runScenario(SMALL);
+    expect(metrics.stale_endpoint_errors).toBe(0);
+    expect(metrics.network_programming_latency_p50_ms).toBeUndefined();
+    expect(metrics.network_programming_latency_p99_ms).toBeUndefined();
+    expect(metrics.sync_duration_p50_ms).toBeUndefined();
+    expect(metrics.kube_proxy_cpu_cores_per_node).toBe(0);
+    expect(metrics.new_version_traffic_ratio).toBeUndefined();
+    expect(metrics.request_error_ratio).toBe(0);
+  });
+
+  it('a rollout moves the rolled Service to the new version, and minSyncPeriod 10 s raises programming latency', () => {
+    const fast = rollout({ 'proxy.minSyncPeriod': '1s' });
+    const slow = rollout({ 'proxy.minSyncPeriod': '10s' });
+    expect(fast.new_version_traffic_ratio as number).toBeGreaterThan(0.5);
+    expect(fast.new_version_traffic_ratio as number).toBeLessThan(1);
+    expect(slow.network_programming_latency_p50_ms as number).toBeGreaterThan((fast.network_programming_latency_p50_ms as number) * 2);
+    // Programming latency includes the sync that programs it.
+    expect(fast.network_programming_latency_p50_ms as number).toBeGreaterThan(fast.sync_duration_p50_ms as number);
+  });
+
+  it('a preStop delay longer than the largest programming latency cuts refused and unroutable connections by at least 99 %', () => {
+    const without = rollout({ 'churn.preStopDelay': '0s' });
+    const covered = rollout({ 'churn.preStopDelay': '20s' });
+    expect(covered.network_programming_latency_p99_ms as number).toBeLessThan(20_000);
+    const stale = (m: typeof without) => (m.failures_connection_refused as number) + (m.failures_no_route_to_host as number);
+    expect(stale(without)).toBeGreaterThanOrEqual(100);
+    expect(stale(covered)).toBeLessThanOrEqual(stale(without) * 0.01);
+    expect(without.stale_endpoint_errors).toBe(stale(without) + (without.failures_connection_reset as number));
+  });
+
+  it('keep-alive connections stay on their pod until it goes, then the traffic follows the new pods', () => {
+    const settings: RunSettings = { ...ROLLOUT_RUN, timeseriesBucket: s(10) };
+    const { metrics, timeseries } = runScenario(
+      { ...SMALL, 'workload.clientPods': 20, 'workload.requestsPerConnection': 1_000, 'churn.rollout': true, 'churn.preStopDelay': '5s' },
+      settings,
+    );
+    expect(metrics.new_connection_ratio as number).toBeLessThan(0.2);
+    const rows = timeseries ?? [];
+    expect(rows).toHaveLength(6);
+    // Before the first new pod is ready no request reaches the new version; once the rollout is
+    // over every one does: pooled connections to old pods closed with them.
+    expect(rows[0].values.new_version_traffic_ratio as number).toBeLessThan(0.5);
+    expect(rows[5].values.new_version_traffic_ratio).toBe(1);
+    expect(metrics.stale_endpoint_errors).toBe(0);
+  });
+
+  it('the time series adds up to the window and repeats exactly', () => {
+    const settings: RunSettings = { ...ROLLOUT_RUN, duration: s(20), timeseriesBucket: s(1) };
+    const overrides = { ...SMALL, 'churn.rollout': true, 'churn.podReplacementsPerSecond': 1 };
+    const first = runScenario(overrides, settings);
+    const again = runScenario(overrides, settings);
+    expect(again).toEqual(first);
+    const rows = first.timeseries ?? [];
+    expect(rows.map((row) => row.bucket)).toEqual(Array.from({ length: 20 }, (_, b) => b));
+    const sum = (name: string) => rows.reduce((total, row) => total + (row.values[name] as number), 0);
+    const errors = Math.round(((first.metrics.requests_completed as number) / (1 - (first.metrics.request_error_ratio as number))) * (first.metrics.request_error_ratio as number));
+    expect(sum('requests')).toBe((first.metrics.requests_completed as number) + errors);
+    expect(sum('request_errors')).toBe(errors);
+    expect(sum('stale_endpoint_errors')).toBe(first.metrics.stale_endpoint_errors);
+    // The same run without a time series gives the same metrics.
+    expect(runScenario(overrides, { ...settings, timeseriesBucket: undefined }).metrics).toEqual(first.metrics);
+  });
+});
