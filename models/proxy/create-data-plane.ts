@@ -44,7 +44,7 @@ export function kubeDnsService(services: number): number {
   return services;
 }
 
-function createMode(config: ProxyConfig, { sim, cluster, streams }: DataPlaneParts): ProxyMode {
+function createMode(config: ProxyConfig, { sim, cluster, streams, views }: DataPlaneParts): ProxyMode {
   const endpoints = new EndpointDraws(streams.get('proxy/endpoints'), streams.get('proxy/system-endpoints'), kubeDnsService(cluster.services));
   const inRules = cluster.services + 1; // the workload's Services and kube-dns
   switch (config.mode) {
@@ -53,6 +53,8 @@ function createMode(config: ProxyConfig, { sim, cluster, streams }: DataPlanePar
         services: inRules,
         ruleCost: config.iptables.ruleCost,
         serviceOrder: config.iptables.serviceOrder === 'random' ? new KeyedPermutation(inRules, keyFrom(streams, 'proxy/iptables-order')) : undefined,
+        nodes: cluster.nodes,
+        ruleGeneration: (node) => views.versionOf(node),
         endpoints,
         nonServiceConnectionShare: config.iptables.nonServiceConnectionShare,
       });

@@ -20,8 +20,14 @@ const SERVICES = 7;
 const ENDPOINTS = 3;
 const NODES = 4;
 
+/** The change each node last programmed (what its last sync wrote); tests move it. */
+const generations = new Array<number>(NODES).fill(0);
+
 function mode(serviceOrder: KeyedPermutation | undefined) {
-  return new IptablesMode({ services: SERVICES, ruleCost: 6, serviceOrder, endpoints: endpointDrawsFrom(new ScriptedStream([0])), nonServiceConnectionShare: 0 });
+  return new IptablesMode({
+    services: SERVICES, ruleCost: 6, serviceOrder, endpoints: endpointDrawsFrom(new ScriptedStream([0])), nonServiceConnectionShare: 0,
+    nodes: NODES, ruleGeneration: (node) => generations[node],
+  });
 }
 
 /** The node's KUBE-SERVICES order as the model computes it: order[position] = service. */
@@ -66,6 +72,20 @@ describe('IptablesMode against the reference rule walk (iptables-save form, walk
     expect([...orderOnNode(model, 2)].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
+  it('writes KUBE-SERVICES in a new order at every sync that programs a change, on that node only', () => {
+    const model = mode(new KeyedPermutation(SERVICES, 42));
+    const before = [0, 1, 2, 3].map((node) => orderOnNode(model, node));
+    generations[1] = 17; // node 1 synced up to change 17
+    try {
+      const after = orderOnNode(model, 1);
+      expect(after).not.toEqual(before[1]);
+      expect([...after].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      for (const node of [0, 2, 3]) expect(orderOnNode(model, node)).toEqual(before[node]);
+    } finally {
+      generations[1] = 0;
+    }
+  });
+
   it('builds a reference nat table of 5 + S·(2 + 3n) rules, as kube-proxy\'s rule-count test counts them', () => {
     // KUBE-POSTROUTING (3), KUBE-MARK-MASQ and the nodeports jump, then per Service one
     // KUBE-SERVICES rule, the KUBE-SVC chain's masquerade rule and n statistic rules, and
@@ -106,6 +126,8 @@ describe('IptablesMode against the reference rule walk (iptables-save form, walk
       serviceOrder: undefined,
       endpoints: endpointDrawsFrom(new ScriptedStream([0])),
       nonServiceConnectionShare: 0.2,
+      nodes: 1,
+      ruleGeneration: () => 0,
     });
     // 0.2 / 0.8 = 0.25 non-Service connections per Service connection, each S + 4 rules.
     expect(model.nonServiceCpuPerConnection).toBeCloseTo(0.25 * 1004 * 6, 9);

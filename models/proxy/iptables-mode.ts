@@ -17,8 +17,15 @@ const SERVER_FIXED_RULES = 4;
 export interface IptablesOptions {
   readonly services: number;
   readonly ruleCost: Nanoseconds;
-  /** Per-node KUBE-SERVICES order (tweaked by node), or undefined for creation order. */
+  /** Per-node KUBE-SERVICES order (tweaked by node and sync), or undefined for creation order. */
   readonly serviceOrder: KeyedPermutation | undefined;
+  /** Nodes in the cluster (each has its own order). */
+  readonly nodes: number;
+  /**
+   * Which rewrite of KUBE-SERVICES `node` routes with now (the change it last programmed): every
+   * sync writes the chain again from a Go map, so the order changes with each (0: the first).
+   */
+  readonly ruleGeneration: (node: number) => number;
   /** Draws the endpoint: the cascade 1/(n−k+1) picks each endpoint with probability 1/n. */
   readonly endpoints: EndpointDraws;
   readonly nonServiceConnectionShare: number;
@@ -45,10 +52,12 @@ export class IptablesMode implements ProxyMode {
     this.nonServiceCpuPerConnection = (share / (1 - share)) * this.serverNodeRules * options.ruleCost;
   }
 
-  /** Position (0-based) of `service` in KUBE-SERVICES on `node`. */
+  /** Position (0-based) of `service` in KUBE-SERVICES on `node`, as its last sync wrote the chain. */
   position(node: number, service: number): number {
     const order = this.options.serviceOrder;
-    return order === undefined ? service : order.at(service, node + 1);
+    if (order === undefined) return service;
+    // One permutation per (node, generation), tweak node + 1 for the first: O(1), nothing stored.
+    return order.at(service, node + 1 + this.options.nodes * this.options.ruleGeneration(node));
   }
 
   chooseEndpoint(connection: Connection, endpoints: number): number {
