@@ -25,7 +25,7 @@ describe('outputPaths', () => {
       timeseries: '/work/out/x.part-2-of-3.timeseries.csv',
       meta: '/work/out/x.part-2-of-3.meta.json',
     });
-    const only = { kind: 'only', selectors: [{ point: 12 }] } as const;
+    const only = { kind: 'only', selectors: [{ point: 12, replication: undefined }] } as const;
     expect(outputPaths('sweep', undefined, '/work', only, { timeseries: true }).timeseries).toBe('/work/results/sweep.only-12.timeseries.csv');
   });
 
