@@ -1,13 +1,14 @@
-import { MAX_RUNS_WITHOUT_FORCE, groupThousands } from '../experiment/index.js';
+import { MAX_RUNS_WITHOUT_FORCE, MAX_TIMESERIES_BUCKETS, groupThousands } from '../experiment/index.js';
 
 const LIMIT = groupThousands(MAX_RUNS_WITHOUT_FORCE);
+const BUCKET_LIMIT = groupThousands(MAX_TIMESERIES_BUCKETS);
 
 export const MAIN_HELP = `eastwest: a deterministic performance model of Kubernetes east-west traffic
 
 Usage:
   eastwest run FILE.yaml [--out PATH] [--workers N] [--shard K/N | --shards N] [--resume]
                          [--set path=value]... [--only RUN]... [--baseline path=value]
-                         [--force] [--quiet]
+                         [--timeseries DURATION] [--force] [--quiet]
   eastwest validate FILE.yaml [--set path=value]... [--workers N] [--force]
   eastwest describe [--metrics]
   eastwest merge PART.csv... --out PATH [--baseline path=value] [--quiet]
@@ -15,6 +16,7 @@ Usage:
 
 Commands:
   run        run every point of an experiment for each replication; write CSV, summary, meta
+             (and with --timeseries a CSV per time bucket)
   validate   check an experiment file; print its points, runs and a run-time estimate
   describe   list every scenario parameter, or with --metrics every metric
   merge      join the parts of a sharded run into the files a single run writes
@@ -30,10 +32,12 @@ Runs every (point, replication) of the experiment on worker threads, then writes
   results/<name>.csv           one row per run: parameters and metrics
   results/<name>.summary.csv   one row per point: each metric's mean and 95% CI
   results/<name>.meta.json     resolved scenarios, experiment hash, versions, workers, timings
+  results/<name>.timeseries.csv
+                               with --timeseries: one row per run and time bucket
 The files appear only when every run is done. Until then each finished run is kept in a
 journal beside them (results/<name>.csv.journal), so after a crash, a kill or a failed run
---resume does only the rest. The CSV and summary are byte-identical whatever the number of
-workers or shards. Progress goes to stderr, a summary table to stdout.
+--resume does only the rest. The CSVs are byte-identical whatever the number of workers
+or shards. Progress goes to stderr, a summary table to stdout.
 
 Options:
   --out PATH          write the CSV to PATH (ending in .csv); the other files go beside it
@@ -42,12 +46,12 @@ Options:
   --workers N         worker threads (default: one per core; 1 runs in this process);
                       each run stays on one thread
   --resume            continue from the journal, running only the runs it lacks; refused
-                      if the experiment (hash) or the eastwest version changed; with no
-                      journal, runs everything. Without --resume an existing journal is an
-                      error, so finished work is never thrown away
+                      if the experiment (hash), the eastwest version or --timeseries
+                      changed; with no journal, runs everything. Without --resume an
+                      existing journal is an error, so finished work is never thrown away
   --shard K/N         run shard K of N: the runs whose index is K-1 modulo N. Writes
-                      <name>.part-K-of-N.csv and .meta.json (no summary); eastwest merge
-                      joins the parts
+                      <name>.part-K-of-N.csv and .meta.json (and .timeseries.csv with
+                      --timeseries; no summary); eastwest merge joins the parts
   --shards N          as --shard K/N with K-1 read from JOB_COMPLETION_INDEX, which a
                       Kubernetes Indexed Job sets in each pod
   --only P[/R]        run only point P (all its replications) or the run P/R, for
@@ -60,6 +64,14 @@ Options:
                       paired replication by replication (common random numbers). Empty
                       where no such point exists; 0 for the baseline points themselves.
                       path must be swept or set in cases
+  --timeseries DURATION
+                      also write <name>.timeseries.csv: each run's measured window cut
+                      into buckets of DURATION (e.g. 1s; the last one cut at the window's
+                      end), one row per run and bucket: the CSV's run and parameter
+                      columns, time_s (the bucket's start, seconds into the measured
+                      window), then the scenario's time-series columns. At most ${BUCKET_LIMIT}
+                      buckets per run. Works with --workers, --shard, --only and --resume
+                      (which needs the same --timeseries)
   --force             run a grid of more than ${LIMIT} runs (points x replications)
   --quiet             no progress and no table (warnings still go to stderr)
   -h, --help          show this help
@@ -67,6 +79,7 @@ Options:
 Examples:
   eastwest run experiments/quickstart.yaml --set replications=5 --out /tmp/quick.csv
   eastwest run sweep.yaml --baseline proxy.mode=iptables
+  eastwest run sweep.yaml --timeseries 1s    (also writes results/sweep.timeseries.csv)
   eastwest run sweep.yaml --shard 2/3        (then: eastwest merge results/sweep.part-*-of-3.csv
                                               --out results/sweep.csv)
 `;
@@ -101,9 +114,10 @@ Options:
 export const MERGE_HELP = `Usage: eastwest merge PART.csv... --out PATH [options]
 
 Joins the parts that \`eastwest run --shard K/N\` (or --shards N) wrote into the CSV,
-summary and meta a single run writes; the CSV and summary are byte-identical to a single
-run's. Reads each part's .meta.json beside it, and refuses parts of different experiments
-(hash) or eastwest versions, a missing shard and a shard given twice, naming them.
+summary and meta a single run writes (and the time series, when the shards were run with
+--timeseries); the CSVs are byte-identical to a single run's. Reads each part's .meta.json
+(and .timeseries.csv) beside it, and refuses parts of different experiments (hash),
+eastwest versions or --timeseries, a missing shard and a shard given twice, naming them.
 
 Options:
   --out PATH          the merged CSV (ending in .csv), required; summary and meta go

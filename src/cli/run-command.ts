@@ -4,6 +4,7 @@ import {
   loadExperiment,
   outputPaths,
   readCodeVersion,
+  readTimeseriesBucket,
   resolveBaseline,
   runSession,
 } from '../experiment/index.js';
@@ -16,8 +17,8 @@ import { RunProgress } from './run-progress.js';
 
 /**
  * `eastwest run FILE.yaml`: resolve, pick the runs (all, a shard, --only), check the output
- * path and the baseline, then run a session (journal, workers, atomic outputs). Bad input
- * throws InputError before any run starts.
+ * path, the baseline and the time-series width, then run a session (journal, workers, atomic
+ * outputs). Bad input throws InputError before any run starts.
  */
 export async function runCommand(args: readonly string[], context: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('eastwest run', args, RUN_OPTIONS);
@@ -29,7 +30,8 @@ export async function runCommand(args: readonly string[], context: CliContext): 
   const experiment = loadExperiment(request.file, context.model, { sets: request.sets, force: request.force, cwd: context.cwd });
   const selection = selectionOf(request, experiment, context.env);
   const baseline = request.baseline === undefined ? undefined : resolveBaseline(request.baseline, experiment);
-  const files = outputPaths(experiment.header.name, request.out, context.cwd, selection);
+  const timeseriesBucket = request.timeseries === undefined ? undefined : readTimeseriesBucket(request.timeseries, experiment.header, context.model);
+  const files = outputPaths(experiment.header.name, request.out, context.cwd, selection, { timeseries: timeseriesBucket !== undefined });
   checkWritable(files);
   const clock = context.clock ?? (() => performance.now());
   const progress = new RunProgress(context, experiment, { selection, quiet: request.quiet, resume: request.resume, clock });
@@ -40,6 +42,7 @@ export async function runCommand(args: readonly string[], context: CliContext): 
       selection,
       files,
       baseline,
+      timeseriesBucket,
       clock,
       onStart: (start) => progress.start(start),
       onRunDone: (record, done) => progress.runDone(record, done),

@@ -19,6 +19,7 @@ export const RUN_OPTIONS = {
   resume: { type: 'boolean' },
   only: { type: 'string', multiple: true },
   baseline: { type: 'string' },
+  timeseries: { type: 'string' },
   force: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -37,6 +38,8 @@ export interface RunRequest {
   readonly shard: string | undefined;
   readonly shards: string | undefined;
   readonly only: readonly string[];
+  /** `--timeseries DURATION` as typed; checked against the experiment once it is read. */
+  readonly timeseries: string | undefined;
 }
 
 export function readRunRequest(values: OptionValues, positionals: readonly string[], defaultWorkers: number): RunRequest {
@@ -53,6 +56,7 @@ export function readRunRequest(values: OptionValues, positionals: readonly strin
     shard: text('shard'),
     shards: text('shards'),
     only: stringList(values.only),
+    timeseries: text('timeseries'),
   };
   rejectConflicts(request);
   return request;
