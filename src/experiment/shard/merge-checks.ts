@@ -1,10 +1,12 @@
+import { formatDuration } from '../../engine/time.js';
 import { InputError } from '../../input-error.js';
 import type { ShardPart } from './shard-part.js';
 
 /**
  * The checks `eastwest merge` makes before reading any row (docs/design.md, Contracts): every part is of
- * the same experiment (hash) and code version, all split into the same number of shards, and
- * each shard from 1 to N is given exactly once. Each refusal names the parts involved.
+ * the same experiment (hash) and code version, all split into the same number of shards, all
+ * with the same time series (none, or buckets of one width), and each shard from 1 to N is
+ * given exactly once. Each refusal names the parts involved.
  */
 export function checkPartsAgree(parts: readonly ShardPart[]): void {
   if (parts.length === 0) throw new InputError('eastwest merge: Expected the part files (X.part-K-of-N.csv), got nothing (see `eastwest merge --help`)');
@@ -18,6 +20,7 @@ export function checkPartsAgree(parts: readonly ShardPart[]): void {
       );
     }
     if (part.of !== first.of) throw new InputError(`${part.name} is a part of ${part.of} shards, but ${first.name} of ${first.of}; merge the parts of one split`);
+    if (part.timeseries?.bucketWidth !== first.timeseries?.bucketWidth) throw differentTimeseries(first, part);
   }
   rejectDuplicates(parts);
   rejectMissing(parts);
@@ -28,6 +31,16 @@ function foreign(first: ShardPart, part: ShardPart): InputError {
   return new InputError(
     `${part.name} is from ${describe(part)}, but ${first.name} is from ${describe(first)}; merge only parts of one experiment, ` +
       'run with the same file and --set options',
+  );
+}
+
+/** A merged X.timeseries.csv needs every run's buckets, all of one width. */
+function differentTimeseries(first: ShardPart, part: ShardPart): InputError {
+  const describe = (p: ShardPart): string =>
+    p.timeseries === undefined ? 'no time series' : `a time series in buckets of ${formatDuration(p.timeseries.bucketWidth)}`;
+  return new InputError(
+    `${part.name} has ${describe(part)}, but ${first.name} has ${describe(first)}; ` +
+      'merge only parts run with the same --timeseries (rerun the odd shards with it)',
   );
 }
 

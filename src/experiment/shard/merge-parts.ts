@@ -6,10 +6,12 @@ import { writeExperimentOutputs } from '../output/experiment-outputs.js';
 import { checkWritable, outputPaths, type OutputPaths } from '../output/output-files.js';
 import type { CodeVersion } from '../run/code-version.js';
 import { sortRecords, type RunRecord } from '../run/experiment-runs.js';
+import { ALL_RUNS } from '../run/run-selection.js';
 import { resolveExperiment } from '../spec/resolve-experiment.js';
 import type { CanonicalExperiment, ResolvedExperiment } from '../spec/resolved-experiment.js';
 import { checkPartsAgree } from './merge-checks.js';
 import { partRecords } from './part-records.js';
+import { withPartTimeseries } from './part-timeseries.js';
 import { partCodeVersion, readShardPart, type ShardPart } from './shard-part.js';
 
 export interface MergeOptions {
@@ -32,22 +34,31 @@ export interface MergeResult {
 
 /**
  * `eastwest merge` (docs/design.md, Contracts): checks the parts belong together, rebuilds the experiment
- * from the resolved copy in their meta, reads back every run and writes the CSV and summary a
- * single run would have written, byte for byte, with a meta that gathers the parts'.
+ * from the resolved copy in their meta, reads back every run (with its time series, when the
+ * parts have one) and writes the CSV, summary and time series a single run would have written,
+ * byte for byte, with a meta that gathers the parts'.
  */
 export function mergeParts(model: ScenarioModel, options: MergeOptions): MergeResult {
   const parts = options.parts.map((name) => readShardPart(name, options.cwd));
   checkPartsAgree(parts);
   const experiment = experimentOfParts(parts[0], model);
   const baseline: Baseline | undefined = options.baseline === undefined ? undefined : resolveBaseline(options.baseline, experiment);
-  const records = sortRecords(parts.flatMap((part) => partRecords(part, experiment, model.metrics)));
-  const files = outputPaths(experiment.header.name, options.out, options.cwd);
+  const records = sortRecords(parts.flatMap((part) => runsOfPart(part, experiment, model)));
+  const timeseriesBucket = parts[0].timeseries?.bucketWidth;
+  const files = outputPaths(experiment.header.name, options.out, options.cwd, ALL_RUNS, { timeseries: timeseriesBucket !== undefined });
   const overwritten = parts.find((part) => resolve(options.cwd, part.name) === files.csv);
   if (overwritten !== undefined) throw new InputError(`--out ${options.out}: Expected a path other than the parts', got the part ${overwritten.name}`);
   checkWritable(files);
   const context = mergedContext(parts, files, options);
-  writeExperimentOutputs(experiment, model, records, { ...context, baseline: baseline?.text }, { baseline, extraMeta: mergeMeta(parts, options) });
+  const meta = { ...context, baseline: baseline?.text, timeseriesBucket };
+  writeExperimentOutputs(experiment, model, records, meta, { baseline, extraMeta: mergeMeta(parts, options) });
   return { experiment, records, files };
+}
+
+/** A part's runs, with their time series when it has one (checkPartsAgree made sure all parts do, or none). */
+function runsOfPart(part: ShardPart, experiment: ResolvedExperiment, model: ScenarioModel): RunRecord[] {
+  const records = partRecords(part, experiment, model.metrics);
+  return part.timeseries === undefined ? records : withPartTimeseries(part, experiment, model.timeseries ?? [], records);
 }
 
 /**

@@ -67,6 +67,7 @@ function withWarnings(records: RunRecord[], part: ShardPart): RunRecord[] {
   });
 }
 
-function metricValue(cell: string | undefined): number | undefined {
+/** A metric cell read back: empty is no samples. */
+export function metricValue(cell: string | undefined): number | undefined {
   return cell === undefined || cell === '' ? undefined : Number(cell);
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseDuration, type Nanoseconds } from '../../engine/time.js';
 import { InputError } from '../../input-error.js';
 import type { CodeVersion } from '../run/code-version.js';
 import type { CanonicalExperiment } from '../spec/resolved-experiment.js';
@@ -16,6 +17,8 @@ export interface PartMeta {
   readonly nodeVersion: string;
   readonly commandLine: readonly string[];
   readonly selection: { readonly kind: string; readonly shard?: number; readonly of?: number };
+  /** The `--timeseries` width as a duration (`1s`); absent when the shard wrote no time series. */
+  readonly timeseriesBucket?: string;
   readonly workers: number;
   readonly startedAt: string;
   readonly resolved: CanonicalExperiment;
@@ -39,11 +42,23 @@ export interface ShardPart {
   readonly of: number;
   readonly csvText: string;
   readonly meta: PartMeta;
+  /** Its `X.part-K-of-N.timeseries.csv`, when its meta says the shard wrote one. */
+  readonly timeseries?: PartTimeseries;
+}
+
+export interface PartTimeseries {
+  /** As the part's name is typed, with `.timeseries.csv` for `.csv`. */
+  readonly name: string;
+  readonly text: string;
+  readonly bucketWidth: Nanoseconds;
 }
 
 const PART_NAME = /\.part-(\d+)-of-(\d+)\.csv$/;
 
-/** Reads a part and its meta (`X.part-K-of-N.meta.json` beside it); bad input names the file. */
+/**
+ * Reads a part, its meta (`X.part-K-of-N.meta.json` beside it) and, when the meta records a
+ * `--timeseries` width, its time series (`X.part-K-of-N.timeseries.csv`); bad input names the file.
+ */
 export function readShardPart(name: string, cwd: string): ShardPart {
   const match = PART_NAME.exec(name);
   if (match === null) {
@@ -58,7 +73,21 @@ export function readShardPart(name: string, cwd: string): ShardPart {
     const found = selection?.kind === 'shard' ? `shard ${selection.shard} of ${selection.of}` : `\`${JSON.stringify(selection)}\``;
     throw new InputError(`${metaName}: Expected the meta of shard ${shard} of ${of}, as the file name says, got ${found}`);
   }
-  return { name, shard, of, csvText, meta };
+  const timeseries = meta.timeseriesBucket === undefined ? undefined : readPartTimeseries(name, cwd, meta.timeseriesBucket, metaName);
+  return { name, shard, of, csvText, meta, ...(timeseries === undefined ? {} : { timeseries }) };
+}
+
+function readPartTimeseries(name: string, cwd: string, written: string, metaName: string): PartTimeseries {
+  let bucketWidth: Nanoseconds;
+  try {
+    bucketWidth = parseDuration(written);
+  } catch {
+    bucketWidth = 0;
+  }
+  if (!(bucketWidth > 0)) throw new InputError('timeseriesBucket', 'a duration > 0 such as `1s`', written).prefixed(metaName);
+  const timeseriesName = `${name.slice(0, -'.csv'.length)}.timeseries.csv`;
+  const text = readText(resolve(cwd, timeseriesName), timeseriesName, `the time series of ${name} (its meta says the shard wrote one)`);
+  return { name: timeseriesName, text, bucketWidth };
 }
 
 /** The code version recorded in a part's meta, as readCodeVersion would have given it. */
