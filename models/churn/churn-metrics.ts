@@ -10,13 +10,15 @@ export const STALE_ENDPOINT_REASONS = {
   connection_refused: 'the endpoint had stopped listening (its preStop was over) but its IP was up: RST, refused in one round trip',
   no_route_to_host: "the endpoint's pod had exited and its IP was gone from the node: no route to host after ≈ 3 s",
   connection_reset: 'the pod exited while the request was in it (an established connection breaks at the pod\'s exit)',
+  syn_timeout: "the endpoint's node was down: its SYNs vanished and the client gave up at workload.connectTimeout",
+  response_timeout: "the endpoint's node died with the request sent: no response or reset came, and the client gave up at workload.requestTimeout",
 } as const;
 
 const MEASURED = 'requests that start in the measured window [warmup, warmup + duration], followed until they finish';
 
 /** The churn model's columns (docs/design.md, Metrics). */
 export const CHURN_METRICS: readonly MetricEntry[] = [
-  { name: 'stale_endpoint_errors', unit: 'count', doc: 'Requests that failed because their connection went to an endpoint that was no longer there or no longer listening (the sum of failures_connection_refused, failures_no_route_to_host and failures_connection_reset).', window: MEASURED, headline: true },
+  { name: 'stale_endpoint_errors', unit: 'count', doc: 'Requests that failed because their connection went to an endpoint that was no longer there or no longer listening (the sum of failures_connection_refused, failures_no_route_to_host, failures_connection_reset, failures_syn_timeout and failures_response_timeout).', window: MEASURED, headline: true },
   { name: 'new_version_traffic_ratio', unit: 'ratio', doc: "Share of the rolled Service's completed requests that a pod of the new version served; empty without a rollout.", window: MEASURED },
 ];
 

@@ -5,6 +5,7 @@ import { CHURN_METRICS, CHURN_TIMESERIES, ChurnMetrics, STALE_ENDPOINT_REASONS }
 import { CHURN_PARAMETERS } from './churn-parameters.js';
 import { EndpointEditor } from './endpoint-editor.js';
 import { NewPods } from './new-pods.js';
+import { NodeFailures } from './node-failures.js';
 import { PodLifecycle } from './pod-lifecycle.js';
 import { PodReplacements } from './pod-replacements.js';
 import { RollingUpdate } from './rolling-update.js';
@@ -32,10 +33,10 @@ export const churnModel = defineModel({
     const { churn } = config;
     const cluster = seams.get('cluster', 'churn');
     const popularity = seams.get('popularity', 'churn');
-    const lifecycle = new PodLifecycle();
+    const lifecycle = new PodLifecycle((pod) => cluster.nodeOfBackendPod(pod));
     seams.provide('podLifecycle', lifecycle, 'churn');
     const editor = new EndpointEditor(seams.get('endpointSlices', 'churn'), () => sim.now, seams.get('endpointWriter', 'churn'));
-    const pods = new NewPods(cluster.initialBackendPods);
+    const pods = new NewPods(cluster.initialBackendPods, (pod) => lifecycle.unreachable(pod, sim.now));
     // The kubelet kills at the grace period: preStop and shutdown are cut short there.
     const preStopDelay = Math.min(churn.preStopDelay, churn.terminationGracePeriod);
     const shutdownTime = Math.min(churn.preStopDelay + churn.shutdownTime, churn.terminationGracePeriod) - preStopDelay;
@@ -58,11 +59,17 @@ export const churnModel = defineModel({
       shutdownTime,
       exceptService: rolledService,
     }, pods, lifecycle);
+    const nodeFailures = new NodeFailures(sim, cluster, editor, streams.get('churn/node-failures'), {
+      count: churn.failedNodes,
+      at: settings.warmup + churn.nodeFailureStart,
+      notReadyAfter: churn.nodeMonitorGracePeriod,
+    }, lifecycle);
     const metrics = new ChurnMetrics(rolledService, (pod) => rollout?.isNewVersion(pod) ?? false, new TimeBuckets(settings));
     probes.add(metrics);
     return {
       begin() {
         replacements.start();
+        nodeFailures.start();
         if (rollout !== undefined) sim.scheduleAt(settings.warmup + churn.rolloutStart, () => rollout.start());
       },
       metrics: () => metrics.values(),

@@ -4,10 +4,15 @@
  * and decides its node, as for the initial pods).
  */
 export class NewPods {
-  constructor(private nextNumber: number) {}
+  constructor(
+    private nextNumber: number,
+    /** Numbers to pass over: a pod the scheduler would not put there (its node is down). */
+    private readonly unschedulable: (pod: number) => boolean = () => false,
+  ) {}
 
   /** The number of the next pod created. */
   next(): number {
+    while (this.unschedulable(this.nextNumber)) this.nextNumber++;
     return this.nextNumber++;
   }
 }

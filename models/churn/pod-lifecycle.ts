@@ -5,6 +5,8 @@ declare module '../core/failure-reason.js' {
     connection_refused: true;
     no_route_to_host: true;
     connection_reset: true;
+    syn_timeout: true;
+    response_timeout: true;
   }
 }
 
@@ -22,14 +24,36 @@ export type ConnectOutcome =
   /** Its preStop hook is over and it closed its listener, but its IP is up: RST, refused in one round trip. */
   | 'refused'
   /** The pod exited and its IP is gone from the node: "no route to host" after ≈ 3 s. */
-  | 'gone';
+  | 'gone'
+  /** Its node is down: packets to it vanish, and the client retransmits its SYN until its connect timeout. */
+  | 'silent';
 
 /**
- * When each terminating pod stops accepting connections and when it exits. A pod that was never
- * deleted accepts. Only deleted pods are kept (a sparse map), so memory is O(pods replaced).
+ * When each terminating pod stops accepting connections and when it exits, and which nodes are
+ * down. A pod that was never deleted, on a node that is up, accepts. Only deleted pods and
+ * failed nodes are kept (sparse maps), so memory is O(pods replaced + nodes failed).
  */
 export class PodLifecycle {
   private readonly ends = new Map<number, { readonly stopsListening: Nanoseconds; readonly exits: Nanoseconds }>();
+  private readonly nodesDown = new Map<number, Nanoseconds>();
+
+  constructor(private readonly nodeOfPod: (pod: number) => number = () => -1) {}
+
+  /** `node` fails at `at`: every pod on it stops answering, without a word to anyone. */
+  nodeFails(node: number, at: Nanoseconds): void {
+    this.nodesDown.set(node, at);
+  }
+
+  /** Whether `node` is down at `now`. */
+  nodeDown(node: number, now: Nanoseconds): boolean {
+    const at = this.nodesDown.get(node);
+    return at !== undefined && now >= at;
+  }
+
+  /** Whether `pod`'s node is down at `now` (nothing it sends or is sent arrives). */
+  unreachable(pod: number, now: Nanoseconds): boolean {
+    return this.nodesDown.size > 0 && this.nodeDown(this.nodeOfPod(pod), now);
+  }
 
   /** `pod` started terminating: it serves until `stopsListening` (the end of preStop) and exits at `exits`. */
   terminate(pod: number, stopsListening: Nanoseconds, exits: Nanoseconds): void {
@@ -45,6 +69,7 @@ export class PodLifecycle {
 
   /** What a new connection to `pod` at time `now` meets. */
   connect(pod: number, now: Nanoseconds): ConnectOutcome {
+    if (this.unreachable(pod, now)) return 'silent';
     const end = this.ends.get(pod);
     if (end === undefined || now < end.stopsListening) return 'accepted';
     return now < end.exits ? 'refused' : 'gone';

@@ -78,4 +78,20 @@ describe('churn and the control plane in a run', () => {
     // The same run without a time series gives the same metrics.
     expect(runScenario(overrides, { ...settings, timeseriesBucket: undefined }).metrics).toEqual(first.metrics);
   });
+
+  it('a failed node times out its connections until the node controller marks its endpoints not ready and nodes sync', () => {
+    const settings: RunSettings = { seed: 1, replication: 0, warmup: s(2), duration: s(40), timeseriesBucket: s(5) };
+    const { metrics, timeseries } = runScenario(
+      { ...SMALL, 'churn.failedNodes': 2, 'churn.nodeMonitorGracePeriod': '10s', 'workload.connectTimeout': '2s', 'workload.requestTimeout': '2s' },
+      settings,
+    );
+    expect(metrics.failures_syn_timeout as number).toBeGreaterThan(100);
+    expect(metrics.failures_connection_refused).toBe(0);
+    expect(metrics.failures_no_route_to_host).toBe(0);
+    const stale = (timeseries ?? []).map((row) => row.values.stale_endpoint_errors as number);
+    // Two of 20 nodes hold a tenth of every Service's endpoints until NotReady at 10 s is programmed.
+    expect(stale[0]).toBeGreaterThan(100);
+    expect(stale.slice(3)).toEqual([0, 0, 0, 0, 0]);
+    expect(metrics.stale_endpoint_errors).toBe(stale.reduce((sum, count) => sum + count, 0));
+  });
 });

@@ -58,6 +58,7 @@ function flowWithCalls(callTimes: readonly Nanoseconds[]) {
     dataPlane,
     probe: probes,
     connectTimeout: s(30),
+    requestTimeout: s(30),
     windowStart: 0,
     windowEnd: s(10),
   });

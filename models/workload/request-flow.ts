@@ -5,7 +5,7 @@ import type { Connection } from '../core/connection.js';
 import type { FailureReason } from '../core/failure-reason.js';
 import { newRequest, resetRequest, type Request } from '../core/request.js';
 import type { RequestProbe } from '../core/request-probe.js';
-import { NO_ROUTE_DELAY, type PodLifecycle } from '../churn/pod-lifecycle.js';
+import { NO_ROUTE_DELAY, type ConnectOutcome as PodConnectOutcome, type PodLifecycle } from '../churn/pod-lifecycle.js';
 import type { NameResolver } from '../dns/name-resolver.js';
 import { OUTSIDE_CLUSTER, type NetworkPaths } from '../network/network-paths.js';
 import type { DataPlane } from '../proxy/data-plane.js';
@@ -33,7 +33,9 @@ export interface RequestFlowParts {
   readonly probe: Required<RequestProbe>;
   /** `workload.connectTimeout`: how long a client waits on a connection whose SYNs are lost. */
   readonly connectTimeout: Nanoseconds;
-  /** When deleted pods stop listening and exit (the churn model); absent: pods never go. */
+  /** `workload.requestTimeout`: how long a client waits for a response that never comes. */
+  readonly requestTimeout: Nanoseconds;
+  /** When deleted pods stop listening and exit, and which nodes are down (the churn model); absent: pods never go. */
   readonly lifecycle?: PodLifecycle;
   /** The measured window [start, end]: requests starting inside it are measured. */
   readonly windowStart: Nanoseconds;
@@ -56,6 +58,7 @@ export class RequestFlow {
   private readonly atPod = this.arriveAtPod.bind(this);
   private readonly afterServed = this.served.bind(this);
   private readonly afterResponse = this.finish.bind(this);
+  private readonly afterResponseLost = this.responseLost.bind(this);
   private measuredInFlight = 0;
   private acceptingMeasured = true;
   /** Records of settled requests, reused: no allocation per request. */
@@ -76,6 +79,8 @@ export class RequestFlow {
     const { sim, cluster, samplers, pools, targets } = this.parts;
     const client = samplers.client.sample();
     const now = sim.now;
+    // A client pod on a node that is down makes no calls.
+    if (this.parts.lifecycle?.nodeDown(cluster.nodeOfClient(client), now)) return;
     const measured = now >= this.parts.windowStart && now <= this.parts.windowEnd;
     const request = resetRequest(this.spareRequests.pop() ?? newRequest(), client, -1, cluster.nodeOfClient(client), now, measured);
     targets.choose(request);
@@ -111,13 +116,15 @@ export class RequestFlow {
         return this.failDialAfter(connection, connection.firstPacketNs, 'connection_refused');
       case 'gone':
         return this.failDialAfter(connection, Math.min(NO_ROUTE_DELAY, this.parts.connectTimeout), 'no_route_to_host');
+      case 'silent':
+        return this.failDialAfter(connection, this.parts.connectTimeout, 'syn_timeout');
     }
     this.parts.probe.connected(connection, connection.firstPacketNs);
     this.parts.sim.post(connection.firstPacketNs, this.afterHandshake, connection);
   }
 
   /** What a connection's SYN meets at its pod now; a host outside the cluster always answers. */
-  private podMeets(connection: Connection): 'accepted' | 'refused' | 'gone' {
+  private podMeets(connection: Connection): PodConnectOutcome {
     const lifecycle = this.parts.lifecycle;
     if (lifecycle === undefined || connection.external >= 0) return 'accepted';
     return lifecycle.connect(connection.endpointPod, this.parts.sim.now);
@@ -211,12 +218,14 @@ export class RequestFlow {
     const serviceTime = request.serviceTime;
     const connection = request.connection as Connection;
     if (connection.external >= 0) return this.parts.sim.post(serviceTime, this.afterServed, request);
+    if (this.podUnreachable(connection)) return this.loseResponse(request);
     if (this.podExited(connection)) return this.reset(request);
     this.parts.pods.submit(connection.endpointPod, request, serviceTime);
   }
 
   /** The pod served it: the response travels back — unless the pod exited while it waited or ran. */
   served(request: Request): void {
+    if (this.podUnreachable(request.connection as Connection)) return this.loseResponse(request);
     if (this.podExited(request.connection as Connection)) return this.reset(request);
     this.parts.sim.post(request.oneWayDelay, this.afterResponse, request);
   }
@@ -226,14 +235,37 @@ export class RequestFlow {
     return lifecycle !== undefined && connection.external < 0 && lifecycle.exited(connection.endpointPod, this.parts.sim.now);
   }
 
+  private podUnreachable(connection: Connection): boolean {
+    const lifecycle = this.parts.lifecycle;
+    return lifecycle !== undefined && connection.external < 0 && lifecycle.unreachable(connection.endpointPod, this.parts.sim.now);
+  }
+
+  /**
+   * The request's pod is on a node that died: no response and no reset ever come, so the client
+   * gives up at its request timeout, counted from the call.
+   */
+  private loseResponse(request: Request): void {
+    const giveUp = Math.max(0, request.startedAt + this.parts.requestTimeout - this.parts.sim.now);
+    this.parts.sim.post(giveUp, this.afterResponseLost, request);
+  }
+
+  private responseLost(request: Request): void {
+    this.fail(request, 'response_timeout');
+  }
+
   /**
    * The request's pod exited with it inside: the connection breaks and the request fails. (Its
    * pod's queue is not emptied at the exit; a request caught there fails when its turn ends.)
    */
   private reset(request: Request): void {
+    this.fail(request, 'connection_reset');
+  }
+
+  /** A sent request failed: its connection is broken and closes. */
+  private fail(request: Request, reason: FailureReason): void {
     const connection = request.connection as Connection;
     request.connection = undefined;
-    request.failure = 'connection_reset';
+    request.failure = reason;
     this.settle(request, 'failed');
     this.parts.pools.close(connection);
   }

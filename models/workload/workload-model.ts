@@ -57,6 +57,7 @@ export const workloadModel = defineModel({
           dataPlane,
           probe: probes,
           connectTimeout: workload.connectTimeout,
+          requestTimeout: workload.requestTimeout,
           lifecycle: seams.find('podLifecycle'),
           windowStart: settings.warmup,
           windowEnd,

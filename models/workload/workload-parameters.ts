@@ -93,5 +93,13 @@ export const WORKLOAD_PARAMETERS = parameterTable({
       doc: 'How long a client waits for a connection to an unreachable endpoint before failing the request.',
       source: 'Go net/http DefaultTransport dialer Timeout 30 s (docs/calibration.md, Pod churn and clients)',
     },
+    requestTimeout: {
+      kind: 'duration',
+      unit: 'duration',
+      default: '30s',
+      min: ms(1),
+      doc: "How long a client waits for the response to a request it sent before failing it: what ends a request whose endpoint's node died under it (no reset ever comes).",
+      source: "assumption: clients set a deadline; Go's net/http has none by default, and TCP alone gives up only after ≈ 15 min (tcp_retries2 15) (docs/calibration.md, Pod churn and clients)",
+    },
   },
 });

@@ -89,6 +89,8 @@ export interface DialCounts {
   accepted: number;
   refused: number;
   gone: number;
+  /** Its node was down (no node fails in this harness). */
+  silent: number;
   newVersion: number;
 }
 
@@ -98,7 +100,7 @@ export interface DialCounts {
  * is doing then. A fixed LCG, not a named stream: this is test scaffolding, outside the model.
  */
 export function dialThroughViews(run: ControlPlane, perSecond: number, services: readonly number[]): DialCounts {
-  const counts: DialCounts = { accepted: 0, refused: 0, gone: 0, newVersion: 0 };
+  const counts: DialCounts = { accepted: 0, refused: 0, gone: 0, silent: 0, newVersion: 0 };
   let state = 12345;
   const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
   const meanGap = s(1) / perSecond;

@@ -1,0 +1,64 @@
+import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
+import { uniformIndex, type RandomStream } from '../../src/random/index.js';
+import type { Cluster } from '../cluster/cluster.js';
+import { NOT_READY, type EndpointEditor } from './endpoint-editor.js';
+import type { PodLifecycle } from './pod-lifecycle.js';
+
+export interface NodeFailuresOptions {
+  /** `churn.failedNodes`: nodes that fail together. */
+  readonly count: number;
+  /** When they fail (simulated time). */
+  readonly at: Nanoseconds;
+  /** `churn.nodeMonitorGracePeriod`: from the failure to the node controller marking the node NotReady. */
+  readonly notReadyAfter: Nanoseconds;
+}
+
+/**
+ * Nodes that die without a word (docs/calibration.md, Pod churn and clients: node failure):
+ * at `at`, `count` distinct nodes drawn from the stream `churn/node-failures` stop answering —
+ * packets to their pods vanish, so new connections time out and requests in flight get no
+ * response. Only after the node monitor's grace period does the node controller mark the node
+ * NotReady and its pods' endpoints not ready (one write per Service with a pod there), which
+ * the nodes' syncs then program. Eviction (300 s later) and the replacements it brings are
+ * left out: a run of minutes ends before them.
+ */
+export class NodeFailures {
+  private readonly failed = new Set<number>();
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly cluster: Cluster,
+    private readonly endpoints: EndpointEditor,
+    private readonly stream: RandomStream,
+    private readonly options: NodeFailuresOptions,
+    private readonly lifecycle: PodLifecycle,
+  ) {
+    if (options.count > cluster.nodes) throw new RangeError(`churn.failedNodes (${options.count}) exceeds cluster.nodes (${cluster.nodes})`);
+  }
+
+  /** The nodes that failed (empty before `at`). */
+  get nodes(): ReadonlySet<number> {
+    return this.failed;
+  }
+
+  start(): void {
+    if (this.options.count > 0) this.sim.postAt(this.options.at, () => this.fail());
+  }
+
+  private fail(): void {
+    while (this.failed.size < this.options.count) this.failed.add(uniformIndex(this.stream, this.cluster.nodes));
+    for (const node of this.failed) this.lifecycle.nodeFails(node, this.sim.now);
+    this.sim.post(this.options.notReadyAfter, () => this.markNotReady());
+  }
+
+  /** The node controller marks the failed nodes' pods not ready: a write per Service with one there. */
+  private markNotReady(): void {
+    const onFailedNode = (pod: number) => this.failed.has(this.cluster.nodeOfBackendPod(pod));
+    for (let service = 0; service < this.cluster.services; service++) {
+      const state = this.endpoints.stateOf(service);
+      let touched = false;
+      for (let i = 0; i < state.pods.length && !touched; i++) touched = state.ready[i] === 1 && onFailedNode(state.pods[i]);
+      if (touched) this.endpoints.change(service, (pod, flags) => (onFailedNode(pod) ? NOT_READY : flags));
+    }
+  }
+}
