@@ -1,9 +1,11 @@
+import { InputError } from '../../src/input-error.js';
 import { makeSampler } from '../../src/random/index.js';
 import { defineModel } from '../core/model-definition.js';
 import { TimeBuckets } from '../core/time-buckets.js';
 import { CHURN_METRICS, CHURN_TIMESERIES, ChurnMetrics, STALE_ENDPOINT_REASONS } from './churn-metrics.js';
 import { CHURN_PARAMETERS } from './churn-parameters.js';
 import { EndpointEditor } from './endpoint-editor.js';
+import { DeploymentScaling } from './deployment-scaling.js';
 import { NewPods } from './new-pods.js';
 import { NodeFailures } from './node-failures.js';
 import { PodLifecycle } from './pod-lifecycle.js';
@@ -40,7 +42,11 @@ export const churnModel = defineModel({
     // The kubelet kills at the grace period: preStop and shutdown are cut short there.
     const preStopDelay = Math.min(churn.preStopDelay, churn.terminationGracePeriod);
     const shutdownTime = Math.min(churn.preStopDelay + churn.shutdownTime, churn.terminationGracePeriod) - preStopDelay;
-    const rolledService = churn.rollout ? popularity.serviceAtRank(Math.min(churn.rolloutServiceRank, cluster.services)) : -1;
+    const target = popularity.serviceAtRank(Math.min(churn.targetServiceRank, cluster.services));
+    if (churn.rollout && churn.scaleReplicas > 0) {
+      throw new InputError('churn.scaleReplicas', 'a Deployment that either rolls (churn.rollout) or scales, not both in one run', `scaleReplicas ${churn.scaleReplicas} with rollout true`);
+    }
+    const rolledService = churn.rollout ? target : -1;
     const rollout = churn.rollout
       ? new RollingUpdate(sim, editor, {
           service: rolledService,
@@ -52,12 +58,21 @@ export const churnModel = defineModel({
           shutdownTime,
         }, pods, lifecycle)
       : undefined;
+    const scaling = churn.scaleReplicas > 0
+      ? new DeploymentScaling(sim, editor, {
+          service: target,
+          replicas: churn.scaleReplicas,
+          startupTime: makeSampler(churn.podStartupTime, streams.get('churn/scale-startup')),
+          preStopDelay,
+          shutdownTime,
+        }, pods, lifecycle)
+      : undefined;
     const replacements = new PodReplacements(sim, cluster, editor, streams.get('churn/replacements'), {
       ratePerSecond: churn.podReplacementsPerSecond,
       startupTime: makeSampler(churn.podStartupTime, streams.get('churn/startup')),
       preStopDelay,
       shutdownTime,
-      exceptService: rolledService,
+      exceptService: churn.rollout || scaling !== undefined ? target : -1,
     }, pods, lifecycle);
     const nodeFailures = new NodeFailures(sim, cluster, editor, streams.get('churn/node-failures'), {
       count: churn.failedNodes,
@@ -70,6 +85,7 @@ export const churnModel = defineModel({
       begin() {
         replacements.start();
         nodeFailures.start();
+        if (scaling !== undefined) sim.scheduleAt(settings.warmup + churn.scaleStart, () => scaling.start());
         if (rollout !== undefined) sim.scheduleAt(settings.warmup + churn.rolloutStart, () => rollout.start());
       },
       metrics: () => metrics.values(),

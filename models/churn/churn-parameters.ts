@@ -84,13 +84,13 @@ export const CHURN_PARAMETERS = parameterTable({
       doc: "Roll the Deployment behind one Service (all its cluster.endpointsPerService replicas) to a new version during the run; `new_version_traffic_ratio` shows the split.",
       source: 'assumption: no rollout unless asked',
     },
-    rolloutServiceRank: {
+    targetServiceRank: {
       kind: 'integer',
       unit: 'rank',
       default: 1,
       min: 1,
       max: 100_000,
-      doc: 'Popularity rank of the Service whose Deployment rolls (1: the most called).',
+      doc: 'Popularity rank of the Service whose Deployment rolls or scales (1: the most called).',
       source: 'assumption: a popular Service, where a rollout is felt most',
     },
     rolloutStart: {
@@ -101,6 +101,24 @@ export const CHURN_PARAMETERS = parameterTable({
       max: s(86_400),
       doc: 'When the rollout starts, after the start of the measured window.',
       source: 'assumption: at the start of the measured window, so the whole rollout is measured',
+    },
+    scaleReplicas: {
+      kind: 'integer',
+      unit: 'replicas',
+      default: 0,
+      min: 0,
+      max: 100_000,
+      doc: "Scale the target Service's Deployment from cluster.endpointsPerService to this many replicas at churn.scaleStart (0: no scaling); up adds pods not ready until their start-up ends, down deletes the newest through preStop and shutdown.",
+      source: 'assumption: no scaling unless asked',
+    },
+    scaleStart: {
+      kind: 'duration',
+      unit: 'duration',
+      default: '0s',
+      min: 0,
+      max: s(86_400),
+      doc: 'When the Deployment scales, after the start of the measured window.',
+      source: 'assumption: at the start of the measured window',
     },
     maxSurge: {
       kind: 'number',

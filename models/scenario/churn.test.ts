@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSettings } from '../../src/contract/scenario-model.js';
 import { s } from '../../src/engine/index.js';
+import type { Connection } from '../core/connection.js';
+import type { RequestProbe } from '../core/request-probe.js';
 import { runScenario } from './testing/run-scenario.js';
 
 /** A small cluster whose most popular Service (20 replicas) takes a large share of 2,000 calls/s. */
@@ -93,5 +95,33 @@ describe('churn and the control plane in a run', () => {
     expect(stale[0]).toBeGreaterThan(100);
     expect(stale.slice(3)).toEqual([0, 0, 0, 0, 0]);
     expect(metrics.stale_endpoint_errors).toBe(stale.reduce((sum, count) => sum + count, 0));
+  });
+
+  it('scaling a Deployment up spreads its Service over the new pods; scaling down with a preStop loses no request', () => {
+    const settings: RunSettings = { seed: 1, replication: 0, warmup: s(2), duration: s(40) };
+    const perPodAfter20s = (replicas: number, preStop: string) => {
+      const byService = new Map<number, Map<number, number>>();
+      const observer: RequestProbe = {
+        completed(request) {
+          if (request.startedAt < s(22)) return;
+          const pods = byService.get(request.service) ?? new Map<number, number>();
+          byService.set(request.service, pods);
+          const pod = (request.connection as Connection).endpointPod;
+          pods.set(pod, (pods.get(pod) ?? 0) + 1);
+        },
+      };
+      const { metrics } = runScenario({ ...SMALL, 'churn.scaleReplicas': replicas, 'churn.preStopDelay': preStop }, settings, observer);
+      const total = (pods: Map<number, number>) => [...pods.values()].reduce((sum, count) => sum + count, 0);
+      const busiest = [...byService.values()].sort((a, b) => total(b) - total(a))[0];
+      return { metrics, shares: [...busiest.values()].map((count) => count / total(busiest)) };
+    };
+    const up = perPodAfter20s(40, '0s');
+    expect(up.shares).toHaveLength(40);
+    expect(Math.max(...up.shares)).toBeLessThan(2 / 40);
+    const down = perPodAfter20s(5, '5s');
+    expect(down.shares).toHaveLength(5);
+    expect(Math.min(...down.shares)).toBeGreaterThan(0.5 / 5);
+    expect(down.metrics.stale_endpoint_errors).toBe(0);
+    expect(perPodAfter20s(5, '0s').metrics.stale_endpoint_errors as number).toBeGreaterThan(0);
   });
 });
