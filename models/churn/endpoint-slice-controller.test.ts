@@ -8,11 +8,11 @@ const onePod = (pod: number): EndpointState => ({
   pods: Int32Array.of(pod), ready: Uint8Array.of(1), serving: Uint8Array.of(1), terminating: Uint8Array.of(0),
 });
 
-function controller() {
+function controller(batchPeriod = 0) {
   const sim = new Simulation();
   const slices = new EndpointSlices(testCluster({ nodes: 2, services: 200, endpointsPerService: 1 }));
   const writes: Array<{ at: Nanoseconds; service: number; trigger: Nanoseconds; pod: number }> = [];
-  const c = new EndpointSliceController(sim, slices, { writesPerSecond: 20, burst: 30 }, (v) =>
+  const c = new EndpointSliceController(sim, slices, { writesPerSecond: 20, burst: 30, batchPeriod }, (v) =>
     writes.push({ at: sim.now, service: v.service, trigger: v.triggerTime, pod: v.readyPods[0] }));
   return { sim, c, writes };
 }
@@ -37,5 +37,15 @@ describe('EndpointSliceController (API client 20 writes/s, burst 30; a queued Se
     const ofService35 = writes.filter((w) => w.service === 35);
     expect(ofService35).toEqual([{ at: ms(300), service: 35, trigger: 0, pod: 7_777 }]);
     expect(writes.length).toBe(40);
+  });
+
+  it('with a batch period, writes a Service once per period, carrying every change made in it', () => {
+    const { sim, c, writes } = controller(s(1));
+    for (const [at, pod] of [[0, 1], [ms(300), 2], [ms(900), 3], [ms(1_500), 4]]) sim.scheduleAt(at, () => c.changed(7, onePod(pod), at));
+    sim.run(s(10));
+    expect(writes).toEqual([
+      { at: s(1), service: 7, trigger: 0, pod: 3 },
+      { at: ms(2_500), service: 7, trigger: ms(1_500), pod: 4 },
+    ]);
   });
 });

@@ -8,6 +8,11 @@ export interface EndpointSliceControllerOptions {
   readonly writesPerSecond: number;
   /** Writes it may make at once (`--kube-api-burst`, 30). */
   readonly burst: number;
+  /**
+   * `--endpointslice-updates-batch-period`: a pod change queues its Service only after this
+   * long, so changes within it share one write (0, the default: at once).
+   */
+  readonly batchPeriod?: Nanoseconds;
 }
 
 /** kube-controller-manager's client defaults (docs/calibration.md, Pod churn and clients). */
@@ -51,12 +56,20 @@ export class EndpointSliceController {
   /** `service`'s endpoints are now `state`, because of a change at `triggerTime`. */
   changed(service: number, state: EndpointState, triggerTime: Nanoseconds): void {
     const waiting = this.pending.get(service);
-    if (waiting === undefined) {
-      this.pending.set(service, { state, oldestTrigger: triggerTime });
-      this.queue.push(service);
-    } else {
+    if (waiting !== undefined) {
       this.pending.set(service, { state, oldestTrigger: Math.min(waiting.oldestTrigger, triggerTime) });
+      return;
     }
+    this.pending.set(service, { state, oldestTrigger: triggerTime });
+    const batchPeriod = this.options.batchPeriod ?? 0;
+    if (batchPeriod > 0) this.sim.post(batchPeriod, this.enqueueLater, service);
+    else this.enqueue(service);
+  }
+
+  private readonly enqueueLater = (service: number): void => this.enqueue(service);
+
+  private enqueue(service: number): void {
+    this.queue.push(service);
     this.pump();
   }
 

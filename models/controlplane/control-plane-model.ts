@@ -76,7 +76,7 @@ export const controlPlaneModel = defineModel({
     const controller = new EndpointSliceController(
       sim,
       slices,
-      { writesPerSecond: controlPlane.endpointSliceWritesPerSecond, burst: controlPlane.endpointSliceWriteBurst },
+      { writesPerSecond: controlPlane.endpointSliceWritesPerSecond, burst: controlPlane.endpointSliceWriteBurst, batchPeriod: controlPlane.endpointSliceBatchPeriod },
       (version) => {
         endpoints += version.endpoints.pods.length - (version.previous ?? slices.initialVersion(version.service)).endpoints.pods.length;
         watch.publish(version.version);

@@ -41,5 +41,14 @@ export const CONTROL_PLANE_PARAMETERS = parameterTable({
       doc: "Writes the EndpointSlice controller's client may make at once before its rate limit applies.",
       source: 'kube-controller-manager --kube-api-burst default 30 (docs/calibration.md, Pod churn and clients)',
     },
+    endpointSliceBatchPeriod: {
+      kind: 'duration',
+      unit: 'duration',
+      default: '0s',
+      min: 0,
+      max: s(60),
+      doc: "How long the EndpointSlice controller waits after a pod change before writing its Service, so changes within it share one write (fewer writes to fan out, each later).",
+      source: 'kube-controller-manager --endpointslice-updates-batch-period default 0 (no batching) (docs/calibration.md, Pod churn and clients)',
+    },
   },
 });
