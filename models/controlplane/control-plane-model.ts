@@ -46,7 +46,7 @@ export const controlPlaneModel = defineModel({
     const cluster = seams.get('cluster', 'controlplane');
     const slices = seams.get('endpointSlices', 'controlplane');
     const views = seams.get('nodeViews', 'controlplane');
-    const proxy = seams.get('proxySettings', 'controlplane');
+    const proxy = seams.get('proxyConfig', 'controlplane');
     let coreDnsView: ProgrammedViews | undefined;
     let endpoints = cluster.initialBackendPods;
     let measuring = false;
@@ -56,7 +56,7 @@ export const controlPlaneModel = defineModel({
     const syncs = new NodeProxySyncs(sim, slices, views, cluster.nodes, {
       // The eBPF agent applies each change as it comes: no minSyncPeriod.
       runner: { minSyncPeriod: proxy.mode === 'ebpf' ? 0 : proxy.minSyncPeriod, maxInterval: IDLE_SYNC_INTERVAL, burst: SYNC_BURST },
-      cost: syncCostModel(proxy.mode),
+      cost: syncCostModel(proxy),
       totalEndpoints: () => endpoints,
       onProgrammed: (latency) => programmedByBucket.add(buckets.of(sim.now), latency),
       oldestInUse: () => Math.min(views.oldestProgrammed(), coreDnsView?.versionOf(0) ?? Number.POSITIVE_INFINITY),

@@ -18,20 +18,6 @@ export interface IptablesSyncCostOptions {
   readonly tableCostPerRule: Nanoseconds;
 }
 
-/**
- * Defaults, each from a published measurement (docs/calibration.md, iptables sync cost):
- * - 9.3 µs per endpoint: issue 138073's sync log spends 1.293 s before "Reloading" at 3,595
- *   Services and 138,792 endpoints (1.293 s / 138,792);
- * - 18.4 µs per restore line: issue 96018, 696k lines restored in 12.8 s;
- * - 1.4 µs per rule in the table: the rest of issue 138073's restore phase, 1.521 s for 50,941
- *   lines (0.937 s at 18.4 µs each), over its 423,571 rules.
- * All three are fitted: these two reports cannot also check the model.
- */
-export const IPTABLES_SYNC_COST_DEFAULTS: IptablesSyncCostOptions = {
-  computeCostPerEndpoint: ns(9_300),
-  restoreCostPerLine: ns(18_400),
-  tableCostPerRule: ns(1_400),
-};
 
 /** Lines the sync writes: all of them in a full sync, KUBE-SERVICES and the changes in a partial one. */
 export function iptablesSyncLines(sync: IptablesSync): number {
@@ -39,7 +25,7 @@ export function iptablesSyncLines(sync: IptablesSync): number {
 }
 
 /** How long one iptables sync takes on its node: compute, then the restore, then the kernel's table swap. */
-export function iptablesSyncDuration(sync: IptablesSync, cost: IptablesSyncCostOptions = IPTABLES_SYNC_COST_DEFAULTS): Nanoseconds {
+export function iptablesSyncDuration(sync: IptablesSync, cost: IptablesSyncCostOptions): Nanoseconds {
   return ns(
     sync.endpoints * cost.computeCostPerEndpoint +
       iptablesSyncLines(sync) * cost.restoreCostPerLine +

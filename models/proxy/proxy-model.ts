@@ -4,22 +4,14 @@ import type { DataPlane } from './data-plane.js';
 import { PROXY_METRICS } from './proxy-metric-specs.js';
 import { ProxyMetrics } from './proxy-metrics.js';
 import { PROXY_PARAMETERS } from './proxy-parameters.js';
-import type { ProxyModeName } from './proxy-config.js';
-import type { Nanoseconds } from '../../src/engine/index.js';
-
-/** kube-proxy's mode and sync limiter, as the control-plane model programs every node with them. */
-export interface ProxySettings {
-  readonly mode: ProxyModeName;
-  /** `proxy.minSyncPeriod`. */
-  readonly minSyncPeriod: Nanoseconds;
-}
+import type { ProxyConfig } from './proxy-config.js';
 
 declare module '../core/seams.js' {
   interface Seams {
     /** Every node's Service data plane. */
     dataPlane: DataPlane;
-    /** What the control plane needs of kube-proxy's configuration. */
-    proxySettings: ProxySettings;
+    /** kube-proxy's configuration (`proxy.*`), as the control plane programs every node with it. */
+    proxyConfig: ProxyConfig;
   }
 }
 
@@ -39,7 +31,7 @@ export const proxyModel = defineModel({
     const dataPlane = createDataPlane(config.proxy, { sim, cluster, views, network: seams.get('network', 'proxy'), streams, metrics });
     probes.add(metrics);
     seams.provide('dataPlane', dataPlane, 'proxy');
-    seams.provide('proxySettings', { mode: config.proxy.mode, minSyncPeriod: config.proxy.minSyncPeriod }, 'proxy');
+    seams.provide('proxyConfig', config.proxy, 'proxy');
     const { mode, ipvs, conntrack } = config.proxy;
     return {
       metrics: () => metrics.values(settings.duration, cluster.nodes),

@@ -62,6 +62,33 @@ export const PROXY_PARAMETERS = parameterTable({
         doc: 'Share of all new connections pods open that go to non-Service addresses (pod IPs, external hosts); each walks the whole KUBE-SERVICES chain and counts in datapath CPU only.',
         source: 'assumption',
       },
+      syncComputeCost: {
+        kind: 'duration',
+        unit: 'duration',
+        default: '9.3us',
+        min: 0,
+        max: s(60),
+        doc: "A sync's compute before its restore, per endpoint of every Service: kube-proxy rebuilds all rules at every sync, then writes only the changed chains (also IPVS's per-sync compute).",
+        source: "calibrated: issue 138073's sync log spends 1.293 s before 'Reloading' at 138,792 endpoints (docs/calibration.md, iptables sync duration; fitted, so that log cannot check it)",
+      },
+      restoreLineCost: {
+        kind: 'duration',
+        unit: 'duration',
+        default: '18.4us',
+        min: 0,
+        max: s(60),
+        doc: 'Wall time per line a sync feeds to iptables-restore (KUBE-SERVICES in full, plus the chains of changed Services in a partial sync).',
+        source: 'calibrated: issue 96018, 696k lines restored in 12.8 s (docs/calibration.md, iptables sync duration)',
+      },
+      tableRuleCost: {
+        kind: 'duration',
+        unit: 'duration',
+        default: '1.4us',
+        min: 0,
+        max: s(60),
+        doc: 'Legacy iptables copies the whole nat table in the kernel at every commit: time per rule in the table, per sync.',
+        source: "calibrated: the rest of issue 138073's restore phase, 1.521 s for 50,941 lines, over its 423,571 rules (docs/calibration.md, iptables sync duration)",
+      },
     },
     ipvs: {
       scheduler: {
@@ -101,6 +128,15 @@ export const PROXY_PARAMETERS = parameterTable({
         source:
           'Linux ip_vs_proto_tcp.c tcp_timeouts: FIN_WAIT and TIME_WAIT 120 s; kube-proxy --ipvs-tcpfin-timeout 0 leaves them (docs/calibration.md, kube-proxy data plane)',
       },
+      netlinkOperationCost: {
+        kind: 'duration',
+        unit: 'duration',
+        default: '200us',
+        min: 0,
+        max: s(60),
+        doc: "A sync's time per IPVS real server added or removed: one netlink operation each, not batched, after the same compute per endpoint as iptables (proxy.iptables.syncComputeCost).",
+        source: "assumption within 0.05-0.5 ms per operation (docs/calibration.md, Other modes' sync cost, and the watch fan-out)",
+      },
     },
     nftables: {
       lookupCost: {
@@ -113,6 +149,24 @@ export const PROXY_PARAMETERS = parameterTable({
         source:
           'KEP-4963: a Service adds ≈ 1 µs per connection over dialling the pod IP in nftables mode (netperf TCP_CRR 57.6 vs 56.6 µs; docs/calibration.md, kube-proxy data plane)',
       },
+      syncServiceCost: {
+        kind: 'duration',
+        unit: 'duration',
+        default: '14.1us',
+        min: 0,
+        max: s(60),
+        doc: "A sync's pass over every Service: the nftables proxier still walks all of them at each sync before sending only the changed elements.",
+        source: "calibrated: PR 126013, 141 ms to add one Service with 10k present (one point; docs/calibration.md, Other modes' sync cost, and the watch fan-out)",
+      },
+      elementCost: {
+        kind: 'duration',
+        unit: 'duration',
+        default: '2us',
+        min: 0,
+        max: s(60),
+        doc: "A sync's time per map or set element changed (an endpoint added or removed), sent in one transaction.",
+        source: "assumption (docs/calibration.md, Other modes' sync cost, and the watch fan-out)",
+      },
     },
     ebpf: {
       lookupCost: {
@@ -123,6 +177,15 @@ export const PROXY_PARAMETERS = parameterTable({
         max: s(1),
         doc: 'eBPF socket-LB cost at connect(): one Service map lookup and one backend slot; no per-packet NAT afterwards.',
         source: 'assumption',
+      },
+      mapUpdateCost: {
+        kind: 'duration',
+        unit: 'duration',
+        default: '10us',
+        min: 0,
+        max: s(60),
+        doc: "The eBPF agent's (Cilium's) time per Service or backend map update when an endpoint is added or removed; no whole-table pass and no minSyncPeriod.",
+        source: "assumption (docs/calibration.md, Other modes' sync cost, and the watch fan-out)",
       },
       lbMapMax: {
         kind: 'integer',

@@ -10,6 +10,7 @@ import { NewPods } from '../../churn/new-pods.js';
 import { PodReplacements } from '../../churn/pod-replacements.js';
 import { RollingUpdate } from '../../churn/rolling-update.js';
 import type { ProxyModeName } from '../../proxy/proxy-config.js';
+import { proxyConfigWith } from '../../proxy/testing/proxy-config-with.js';
 import { NodeProxySyncs } from '../node-proxy-syncs.js';
 import { syncCostModel } from '../sync-costs.js';
 import { WatchFanOut } from '../watch-fan-out.js';
@@ -46,7 +47,7 @@ export function controlPlane(setup: ControlPlaneSetup) {
   let endpoints = setup.services * setup.endpointsPerService;
   const syncs = new NodeProxySyncs(sim, slices, views, cluster.nodes, {
     runner: { minSyncPeriod: setup.minSyncPeriod, maxInterval: s(3600), burst: 2 },
-    cost: syncCostModel(setup.mode),
+    cost: syncCostModel(proxyConfigWith({ 'proxy.mode': setup.mode })),
     totalEndpoints: () => endpoints,
   });
   const watch = new WatchFanOut<number>(
