@@ -11,6 +11,7 @@ import { NodeFailures } from './node-failures.js';
 import { PodLifecycle } from './pod-lifecycle.js';
 import { PodReplacements } from './pod-replacements.js';
 import { RollingUpdate } from './rolling-update.js';
+import { ServiceChurn } from './service-churn.js';
 
 declare module '../core/seams.js' {
   interface Seams {
@@ -79,12 +80,17 @@ export const churnModel = defineModel({
       at: settings.warmup + churn.nodeFailureStart,
       notReadyAfter: churn.nodeMonitorGracePeriod,
     }, lifecycle);
+    const serviceChurn = new ServiceChurn(sim, cluster, editor, streams.get('churn/services'), {
+      ratePerSecond: churn.serviceCreatesPerSecond,
+      lifetime: churn.serviceLifetime,
+    }, pods);
     const metrics = new ChurnMetrics(rolledService, (pod) => rollout?.isNewVersion(pod) ?? false, new TimeBuckets(settings));
     probes.add(metrics);
     return {
       begin() {
         replacements.start();
         nodeFailures.start();
+        serviceChurn.start();
         if (scaling !== undefined) sim.scheduleAt(settings.warmup + churn.scaleStart, () => scaling.start());
         if (rollout !== undefined) sim.scheduleAt(settings.warmup + churn.rolloutStart, () => rollout.start());
       },
@@ -92,8 +98,11 @@ export const churnModel = defineModel({
       timeseries: () => metrics.rows(),
       warnings: () => rolloutWarnings(rollout, settings.warmup + settings.duration),
       // Replacements reach a steady number in flight once the first deleted pods have left.
-      timeConstants: () =>
-        churn.podReplacementsPerSecond > 0 ? [{ parameter: 'churn.preStopDelay + churn.shutdownTime', duration: preStopDelay + shutdownTime }] : [],
+      timeConstants: () => [
+        ...(churn.podReplacementsPerSecond > 0 ? [{ parameter: 'churn.preStopDelay + churn.shutdownTime', duration: preStopDelay + shutdownTime }] : []),
+        // The created Services' number settles once the first ones are deleted.
+        ...(churn.serviceCreatesPerSecond > 0 ? [{ parameter: 'churn.serviceLifetime', duration: churn.serviceLifetime }] : []),
+      ],
     };
   },
 });

@@ -1,5 +1,5 @@
 import type { Nanoseconds } from '../../src/engine/index.js';
-import type { EndpointSlices, EndpointState } from '../cluster/endpoint-slices.js';
+import type { EndpointSlices, EndpointState, ServiceEvent } from '../cluster/endpoint-slices.js';
 import type { EndpointSliceController } from './endpoint-slice-controller.js';
 
 /** An endpoint's conditions, one byte each (1 true, 0 false). */
@@ -39,8 +39,11 @@ export class EndpointEditor {
     return this.states.get(service) ?? this.slices.latest(service).endpoints;
   }
 
-  /** Applies `edit` to every endpoint of `service`, appends `added` pods with `addedFlags`, and hands the result on. */
-  change(service: number, edit: EndpointEdit | undefined, added: readonly number[] = [], addedFlags: EndpointFlags = NOT_READY): void {
+  /**
+   * Applies `edit` to every endpoint of `service`, appends `added` pods with `addedFlags`, and
+   * hands the result on (with `serviceEvent` when the change creates or deletes the Service).
+   */
+  change(service: number, edit: EndpointEdit | undefined, added: readonly number[] = [], addedFlags: EndpointFlags = NOT_READY, serviceEvent?: ServiceEvent): void {
     const state = this.stateOf(service);
     const pods: number[] = [];
     const flags: EndpointFlags[] = [];
@@ -62,7 +65,7 @@ export class EndpointEditor {
       terminating: Uint8Array.from(flags, (f) => f.terminating),
     };
     this.states.set(service, next);
-    this.controller.changed(service, next, this.now());
+    this.controller.changed(service, next, this.now(), serviceEvent);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 import { s } from '../../src/engine/index.js';
-import type { EndpointSlices, EndpointState, ServiceEndpoints } from '../cluster/endpoint-slices.js';
+import type { EndpointSlices, EndpointState, ServiceEndpoints, ServiceEvent } from '../cluster/endpoint-slices.js';
 import { RateLimiter } from '../controlplane/rate-limiter.js';
 
 export interface EndpointSliceControllerOptions {
@@ -30,7 +30,7 @@ export const ENDPOINT_SLICE_CONTROLLER_DEFAULTS: EndpointSliceControllerOptions 
 export class EndpointSliceController {
   private readonly queue: number[] = [];
   private queueHead = 0;
-  private readonly pending = new Map<number, { state: EndpointState; oldestTrigger: Nanoseconds }>();
+  private readonly pending = new Map<number, PendingWrite>();
   private readonly limiter: RateLimiter;
   private wakeUpPending = false;
   private readonly wakeUp = (): void => {
@@ -53,14 +53,14 @@ export class EndpointSliceController {
     return this.queue.length - this.queueHead;
   }
 
-  /** `service`'s endpoints are now `state`, because of a change at `triggerTime`. */
-  changed(service: number, state: EndpointState, triggerTime: Nanoseconds): void {
+  /** `service`'s endpoints are now `state`, because of a change at `triggerTime` (which may have created or deleted the Service). */
+  changed(service: number, state: EndpointState, triggerTime: Nanoseconds, serviceEvent?: ServiceEvent): void {
     const waiting = this.pending.get(service);
     if (waiting !== undefined) {
-      this.pending.set(service, { state, oldestTrigger: Math.min(waiting.oldestTrigger, triggerTime) });
+      this.pending.set(service, { state, oldestTrigger: Math.min(waiting.oldestTrigger, triggerTime), serviceEvent: serviceEvent ?? waiting.serviceEvent });
       return;
     }
-    this.pending.set(service, { state, oldestTrigger: triggerTime });
+    this.pending.set(service, { state, oldestTrigger: triggerTime, serviceEvent });
     const batchPeriod = this.options.batchPeriod ?? 0;
     if (batchPeriod > 0) this.sim.post(batchPeriod, this.enqueueLater, service);
     else this.enqueue(service);
@@ -83,9 +83,9 @@ export class EndpointSliceController {
         return;
       }
       const service = this.queue[this.queueHead++];
-      const { state, oldestTrigger } = this.pending.get(service) as { state: EndpointState; oldestTrigger: Nanoseconds };
+      const { state, oldestTrigger, serviceEvent } = this.pending.get(service) as PendingWrite;
       this.pending.delete(service);
-      this.written(this.slices.write(service, state, oldestTrigger));
+      this.written(this.slices.write(service, state, oldestTrigger, serviceEvent));
     }
     // Drop the consumed head now and then, so the queue's array does not grow without end.
     if (this.queueHead > 1_024) {
@@ -93,4 +93,11 @@ export class EndpointSliceController {
       this.queueHead = 0;
     }
   }
+}
+
+/** A Service waiting for its write: its newest state, its oldest change, and whether it was created or deleted meanwhile. */
+interface PendingWrite {
+  readonly state: EndpointState;
+  readonly oldestTrigger: Nanoseconds;
+  readonly serviceEvent: ServiceEvent | undefined;
 }

@@ -54,7 +54,14 @@ export interface ServiceEndpoints {
   readonly changedSlices: number;
   /** The version this one replaced, kept while a consumer may still route with it. */
   previous: ServiceEndpoints | undefined;
+  /** This write created or deleted its Service (the churn's Service creation), or only changed endpoints. */
+  readonly serviceEvent: ServiceEvent | undefined;
+  /** Services that exist once this version is written (what a node programs with it). */
+  readonly servicesAfter: number;
 }
+
+/** A write that creates or deletes its Service rather than changing its endpoints only. */
+export type ServiceEvent = 'created' | 'deleted';
 
 /**
  * Every Service's EndpointSlices (the API server's state), shared by all consumers. A Service
@@ -71,6 +78,8 @@ export class EndpointSlices {
   private log: ServiceEndpoints[] = [];
   private logStart = 0;
   private sequence = 0;
+  /** Services created by churn (numbered from cluster.services) and not yet deleted. */
+  private readonly created = new Set<number>();
 
   constructor(private readonly cluster: Cluster) {
     this.written = new Array(cluster.services);
@@ -86,8 +95,10 @@ export class EndpointSlices {
    * slices that changed) and returns it. The version it replaces is kept for the consumers
    * that still route with it, until `forgetBefore` says none does.
    */
-  write(service: number, state: EndpointState, triggerTime: Nanoseconds): ServiceEndpoints {
+  write(service: number, state: EndpointState, triggerTime: Nanoseconds, serviceEvent?: ServiceEvent): ServiceEndpoints {
     const before = this.latest(service);
+    if (serviceEvent === 'created') this.created.add(service);
+    if (serviceEvent === 'deleted') this.created.delete(service);
     const slices = slicesOf(service, state, before.slices);
     const changedSlices = slices.reduce((count, slice, i) => count + (slice === before.slices[i] ? 0 : 1), 0) +
       Math.max(0, before.slices.length - slices.length);
@@ -101,6 +112,8 @@ export class EndpointSlices {
       triggerTime,
       changedSlices,
       previous: this.written[service],
+      serviceEvent,
+      servicesAfter: this.serviceCount,
     };
     this.written[service] = version;
     this.log.push(version);
@@ -152,9 +165,9 @@ export class EndpointSlices {
     return this.cluster.initialBackendPod(service, index);
   }
 
-  /** Number of Services. */
+  /** Number of Services now: the cluster's, plus those churn created and has not deleted. */
   get serviceCount(): number {
-    return this.cluster.services;
+    return this.cluster.services + this.created.size;
   }
 
   /** `service`'s endpoints before any change, built as a version 0. */
@@ -168,14 +181,15 @@ export class EndpointSlices {
   }
 
   private initial(service: number): ServiceEndpoints {
-    const count = this.cluster.endpointsPerService;
+    // A Service churn creates has no endpoints before its first write.
+    const count = service < this.cluster.services ? this.cluster.endpointsPerService : 0;
     const pods = new Int32Array(count);
     for (let rank = 0; rank < count; rank++) pods[rank] = this.cluster.initialBackendPod(service, rank);
     const ones = new Uint8Array(count).fill(1);
     const state = { pods, ready: ones, serving: ones, terminating: new Uint8Array(count) };
     return {
       service, version: 0, slices: slicesOf(service, state, []), endpoints: state, readyPods: pods, fallbackPods: new Int32Array(0),
-      triggerTime: 0, changedSlices: 0, previous: undefined,
+      triggerTime: 0, changedSlices: 0, previous: undefined, serviceEvent: undefined, servicesAfter: this.cluster.services,
     };
   }
 }

@@ -11,12 +11,20 @@ import type { EndpointSlices, ServiceEndpoints } from './endpoint-slices.js';
  */
 export class ProgrammedViews {
   private readonly programmed: Float64Array;
+  /** Per consumer: the Services it programmed (KUBE-SERVICES' length on a node). */
+  private readonly services: Float64Array;
 
   constructor(
     private readonly slices: EndpointSlices,
     consumers: number,
   ) {
     this.programmed = new Float64Array(consumers);
+    this.services = new Float64Array(consumers).fill(slices.serviceCount);
+  }
+
+  /** The Services `consumer` last programmed. */
+  serviceCount(consumer: number): number {
+    return this.services[consumer];
   }
 
   /** Ready endpoints of `service` as `consumer` last programmed them. */
@@ -36,12 +44,13 @@ export class ProgrammedViews {
     return this.programmed[consumer];
   }
 
-  /** `consumer` finished programming every change up to `version`. */
-  advance(consumer: number, version: number): void {
+  /** `consumer` finished programming every change up to `version`, which left `services` Services. */
+  advance(consumer: number, version: number, services = this.services[consumer]): void {
     if (version < this.programmed[consumer]) {
       throw new RangeError(`consumer ${consumer} cannot go back from change ${this.programmed[consumer]} to ${version}`);
     }
     this.programmed[consumer] = version;
+    this.services[consumer] = services;
   }
 
   /** The oldest change any consumer still routes with (what the shared state must keep). O(consumers). */

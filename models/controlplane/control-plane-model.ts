@@ -117,7 +117,7 @@ export const controlPlaneModel = defineModel({
   },
 });
 
-/** CoreDNS got every change up to `upTo`: a sample per headless Service's change, from its trigger time to now. */
+/** CoreDNS got every change up to `upTo`: a sample per record change (a Service created or deleted, a headless Service's pods), from its trigger time to now. */
 function recordDnsLatencies(
   slices: EndpointSlices,
   from: number,
@@ -127,6 +127,7 @@ function recordDnsLatencies(
   into: QuantileSketch,
 ): void {
   for (const version of slices.versionsBetween(from, upTo) as Iterable<ServiceEndpoints>) {
-    if (isHeadless(version.service)) into.add(now - version.triggerTime);
+    // A Service created or deleted changes its A record; a ClusterIP Service's pods do not.
+    if (version.serviceEvent !== undefined || isHeadless(version.service)) into.add(now - version.triggerTime);
   }
 }

@@ -33,6 +33,8 @@ export class NodeProxySyncs {
   private readonly syncFrom: Float64Array;
   private readonly syncTo: Float64Array;
   private readonly syncDuration: Float64Array;
+  /** Per node, for the sync running: the Services it leaves programmed. */
+  private readonly syncServices: Float64Array;
   private syncsSinceForget = 0;
   private measuring = false;
   readonly syncDurations = new QuantileSketch();
@@ -51,6 +53,7 @@ export class NodeProxySyncs {
     this.syncFrom = new Float64Array(nodes);
     this.syncTo = new Float64Array(nodes);
     this.syncDuration = new Float64Array(nodes);
+    this.syncServices = new Float64Array(nodes);
     this.runners = Array.from(
       { length: nodes },
       (_, node) => new SyncRunner(sim, options.runner, () => this.startSync(node), () => this.endSync(node)),
@@ -81,7 +84,9 @@ export class NodeProxySyncs {
   private startSync(node: number): Nanoseconds {
     const from = this.views.versionOf(node);
     const to = this.delivered[node];
-    const duration = this.options.cost.duration(this.workload(from, to));
+    const work = this.workload(from, to, this.views.serviceCount(node));
+    const duration = this.options.cost.duration(work);
+    this.syncServices[node] = work.services;
     this.syncFrom[node] = from;
     this.syncTo[node] = to;
     this.syncDuration[node] = duration;
@@ -103,7 +108,7 @@ export class NodeProxySyncs {
         }
       }
     }
-    this.views.advance(node, to);
+    this.views.advance(node, to, this.syncServices[node]);
     // Forgetting costs O(nodes); once per `nodes` syncs keeps it O(1) a sync.
     if (++this.syncsSinceForget >= this.runners.length) {
       this.syncsSinceForget = 0;
@@ -111,13 +116,18 @@ export class NodeProxySyncs {
     }
   }
 
-  /** What a sync from change `from` to `to` must do: the Services changed in between, each diffed once. */
-  private workload(from: number, to: number): SyncWorkload {
+  /**
+   * What a sync from change `from` to `to` must do, on a node that has `services` Services
+   * programmed: the Services changed in between (created and deleted ones too), each diffed once.
+   */
+  private workload(from: number, to: number, services: number): SyncWorkload {
     const before = new Map<number, ServiceEndpoints | undefined>();
     const after = new Map<number, ServiceEndpoints>();
+    let servicesAfter = services;
     for (const version of this.slices.versionsBetween(from, to)) {
       if (!before.has(version.service)) before.set(version.service, visibleAt(version.previous, from));
       after.set(version.service, version);
+      servicesAfter = version.servicesAfter;
     }
     let changedServiceEndpoints = 0;
     let endpointOperations = 0;
@@ -135,7 +145,7 @@ export class NodeProxySyncs {
       endpointOperations += added + removed;
     }
     return {
-      services: this.slices.serviceCount,
+      services: servicesAfter,
       endpoints: this.options.totalEndpoints(),
       changedServices: after.size,
       changedServiceEndpoints,

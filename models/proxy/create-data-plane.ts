@@ -55,6 +55,7 @@ function createMode(config: ProxyConfig, { sim, cluster, streams, views }: DataP
         serviceOrder: config.iptables.serviceOrder === 'random' ? new KeyedPermutation(inRules, keyFrom(streams, 'proxy/iptables-order')) : undefined,
         nodes: cluster.nodes,
         ruleGeneration: (node) => views.versionOf(node),
+        chainLength: (node) => views.serviceCount(node) + 1, // and kube-dns
         endpoints,
         nonServiceConnectionShare: config.iptables.nonServiceConnectionShare,
       });

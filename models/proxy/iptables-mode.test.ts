@@ -26,7 +26,7 @@ const generations = new Array<number>(NODES).fill(0);
 function mode(serviceOrder: KeyedPermutation | undefined) {
   return new IptablesMode({
     services: SERVICES, ruleCost: 6, serviceOrder, endpoints: endpointDrawsFrom(new ScriptedStream([0])), nonServiceConnectionShare: 0,
-    nodes: NODES, ruleGeneration: (node) => generations[node],
+    nodes: NODES, ruleGeneration: (node) => generations[node], chainLength: () => SERVICES,
   });
 }
 
@@ -128,6 +128,7 @@ describe('IptablesMode against the reference rule walk (iptables-save form, walk
       nonServiceConnectionShare: 0.2,
       nodes: 1,
       ruleGeneration: () => 0,
+      chainLength: () => 1000,
     });
     // 0.2 / 0.8 = 0.25 non-Service connections per Service connection, each S + 4 rules.
     expect(model.nonServiceCpuPerConnection).toBeCloseTo(0.25 * 1004 * 6, 9);

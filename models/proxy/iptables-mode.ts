@@ -26,6 +26,8 @@ export interface IptablesOptions {
    * sync writes the chain again from a Go map, so the order changes with each (0: the first).
    */
   readonly ruleGeneration: (node: number) => number;
+  /** Rules in `node`'s KUBE-SERVICES as its last sync wrote it: `services`, plus those churn created since. */
+  readonly chainLength: (node: number) => number;
   /** Draws the endpoint: the cascade 1/(n−k+1) picks each endpoint with probability 1/n. */
   readonly endpoints: EndpointDraws;
   readonly nonServiceConnectionShare: number;
@@ -57,7 +59,15 @@ export class IptablesMode implements ProxyMode {
     const order = this.options.serviceOrder;
     if (order === undefined) return service;
     // One permutation per (node, generation), tweak node + 1 for the first: O(1), nothing stored.
-    return order.at(service, node + 1 + this.options.nodes * this.options.ruleGeneration(node));
+    const position = order.at(service, node + 1 + this.options.nodes * this.options.ruleGeneration(node));
+    // Services churn created are interleaved at random: a uniform position among S stretched to S + created.
+    const length = this.options.chainLength(node);
+    return length === this.options.services ? position : Math.floor((position * length) / this.options.services);
+  }
+
+  /** Rules a DNATed packet walks without a match on a remote endpoint's node. */
+  private serverRules(node: number): number {
+    return this.options.chainLength(node) + SERVER_FIXED_RULES;
   }
 
   chooseEndpoint(connection: Connection, endpoints: number): number {
@@ -67,17 +77,18 @@ export class IptablesMode implements ProxyMode {
   lookupCost(connection: Connection, crossNode: boolean, cost: LookupCost): void {
     const clientRules =
       this.position(connection.clientNode, connection.service) + 1 + (connection.endpointIndex + 1) + CLIENT_FIXED_RULES;
-    const serverRules = crossNode ? this.serverNodeRules : 0;
+    const serverRules = crossNode ? this.serverRules(connection.endpointNode) : 0;
     cost.rules = clientRules + serverRules;
     cost.clientNodeNs = clientRules * this.options.ruleCost;
     cost.serverNodeNs = serverRules * this.options.ruleCost;
   }
 
   /** No Service matches: the whole chain on the client's node, and again on a remote pod's node. */
-  directLookupCost(_connection: Connection, crossNode: boolean, cost: LookupCost): void {
-    const serverRules = crossNode ? this.serverNodeRules : 0;
-    cost.rules = this.serverNodeRules + serverRules;
-    cost.clientNodeNs = this.serverNodeRules * this.options.ruleCost;
+  directLookupCost(connection: Connection, crossNode: boolean, cost: LookupCost): void {
+    const clientRules = this.serverRules(connection.clientNode);
+    const serverRules = crossNode ? this.serverRules(connection.endpointNode) : 0;
+    cost.rules = clientRules + serverRules;
+    cost.clientNodeNs = clientRules * this.options.ruleCost;
     cost.serverNodeNs = serverRules * this.options.ruleCost;
   }
 

@@ -124,4 +124,19 @@ describe('churn and the control plane in a run', () => {
     expect(down.metrics.stale_endpoint_errors).toBe(0);
     expect(perPodAfter20s(5, '0s').metrics.stale_endpoint_errors as number).toBeGreaterThan(0);
   });
+
+  it('Services created and deleted lengthen KUBE-SERVICES and give DNS programming latency its samples', () => {
+    const settings: RunSettings = { seed: 1, replication: 0, warmup: s(30), duration: s(20) };
+    const base = runScenario(SMALL, settings).metrics;
+    // 2 Services/s living 20 s: about 40 more Services than the 20 called, once the first ones are deleted.
+    const churned = runScenario({ ...SMALL, 'churn.serviceCreatesPerSecond': 2, 'churn.serviceLifetime': '20s' }, settings).metrics;
+    expect(base.dns_programming_latency_p99_ms).toBeUndefined();
+    expect(churned.dns_programming_latency_p99_ms as number).toBeGreaterThan(0);
+    // The 1 ms watch delay plus the fan-out to 21 watchers, well under the nodes' syncs.
+    expect(churned.dns_programming_latency_p99_ms as number).toBeLessThan(churned.network_programming_latency_p50_ms as number);
+    const ratio = (churned.rules_per_new_connection as number) / (base.rules_per_new_connection as number);
+    expect(ratio).toBeGreaterThan(1.8);
+    expect(ratio).toBeLessThan(3.5);
+    expect(churned.stale_endpoint_errors).toBe(0);
+  });
 });
