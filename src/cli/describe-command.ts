@@ -20,9 +20,13 @@ export async function describeCommand(args: readonly string[], context: CliConte
   }
   if (positionals.length > 0) throw new InputError(`eastwest describe: takes no arguments, got \`${positionals.join(' ')}\` (see \`eastwest describe --help\`)`);
   const { parameters, metrics } = context.model;
-  const text = values.metrics === true ? metrics.map(describeMetric) : parameters.map(describeParameter);
-  const intro = values.metrics === true ? `${metrics.length} metrics (CSV columns, in column order):` : `${parameters.length} parameters (dotted paths as written in experiment files):`;
-  context.stdout.write(`${intro}\n\n${text.join('\n\n')}\n`);
+  if (values.metrics === true) {
+    const timeseries = context.model.timeseries ?? [];
+    const series = timeseries.length === 0 ? '' : `\n\n${timeseries.length} time-series columns (X.timeseries.csv with run --timeseries, after time_s):\n\n${timeseries.map(describeMetric).join('\n\n')}`;
+    context.stdout.write(`${metrics.length} metrics (CSV columns, in column order):\n\n${metrics.map(describeMetric).join('\n\n')}${series}\n`);
+    return 0;
+  }
+  context.stdout.write(`${parameters.length} parameters (dotted paths as written in experiment files):\n\n${parameters.map(describeParameter).join('\n\n')}\n`);
   return 0;
 }
 

@@ -108,5 +108,20 @@ replication, seed\` and the swept parameters. The summary has \`<metric>_mean\` 
 \`<metric>_ci95\` for each. An empty field means no samples in that run, never 0.
 \`eastwest describe --metrics\` prints the same table.
 
-${metricTable(model.metrics)}`;
+${metricTable(model.metrics)}${timeseriesSection(model)}`;
+}
+
+/** The columns of \`X.timeseries.csv\`, when the scenario has any. */
+function timeseriesSection(model: ScenarioModel): string {
+  const columns = model.timeseries ?? [];
+  if (columns.length === 0) return '';
+  return `
+## Time series
+
+With \`eastwest run --timeseries DURATION\`, \`results/<name>.timeseries.csv\` has one row per
+run and bucket of the measured window: the run and parameter columns of \`<name>.csv\`, then
+\`time_s\` (the bucket's start, in seconds from the start of the measured window), then these
+columns. Each is computed over its bucket as the metric of the same name is over the window.
+
+${metricTable(columns)}`;
 }
