@@ -247,7 +247,7 @@ export class DnsResolver implements NameResolver {
     if (failure !== undefined) return this.failed(connection, failure);
     this.parts.metrics.resolved(lookup.measured, latency);
     this.rememberInClient(connection);
-    this.answerHeadless(connection);
+    if (!this.answerHeadless(connection)) return this.failed(connection, 'no_endpoints');
     this.resolved(connection);
   }
 
@@ -256,24 +256,29 @@ export class DnsResolver implements NameResolver {
     lookup.flow = undefined;
   }
 
-  /** A headless Service's answer is its ready pods (shuffled by CoreDNS's loadbalance): the client takes one. */
-  private answerHeadless(connection: Connection): void {
+  /**
+   * A headless Service's answer is its ready pods (shuffled by CoreDNS's loadbalance): the client
+   * takes one. Returns false when CoreDNS has none to give (no address: the dial fails).
+   */
+  private answerHeadless(connection: Connection): boolean {
     const { cluster, coreDnsView, streams } = this.parts;
-    if (connection.service < 0 || !cluster.isHeadless(connection.service)) return;
+    if (connection.service < 0 || !cluster.isHeadless(connection.service)) return true;
     const count = coreDnsView.endpointCount(0, connection.service);
+    if (count === 0) return false;
     connection.resolvedPod = coreDnsView.endpointPod(0, connection.service, uniformIndex(streams.headless, count));
+    return true;
   }
 
   /** With a client-side cache (workload.clientDnsCacheTTL), a fresh address needs no query. */
   private fromClientCache(connection: Connection): boolean {
     if (!this.clientCache.enabled || !this.clientCache.has(connection.poolKey, this.parts.sim.now)) return false;
     connection.resolveNs = 0;
-    this.answerHeadless(connection);
     this.parts.sim.post(0, this.cachedAnswer, connection);
     return true;
   }
 
   private answerFromClientCache(connection: Connection): void {
+    if (!this.answerHeadless(connection)) return this.failed(connection, 'no_endpoints');
     this.resolved(connection);
   }
 

@@ -16,7 +16,16 @@ export interface Dropped {
   readonly reason: FailureReason;
 }
 
-export type ConnectOutcome = Placed | Dropped;
+/**
+ * The Service has no endpoint the node could send to: kube-proxy's REJECT rule (or the eBPF
+ * agent) refuses the connection on the client's own node, at once.
+ */
+export interface Rejected {
+  readonly kind: 'rejected';
+  readonly reason: FailureReason;
+}
+
+export type ConnectOutcome = Placed | Dropped | Rejected;
 
 export const PLACED: Placed = Object.freeze({ kind: 'placed' });
 

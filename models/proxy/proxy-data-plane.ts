@@ -10,7 +10,7 @@ import {
 } from '../core/connection.js';
 import type { FailureReason } from '../core/failure-reason.js';
 import type { ConntrackTables } from './conntrack-tables.js';
-import { PLACED, type ConnectOutcome, type DataPlane, type Dropped, type EndpointSource } from './data-plane.js';
+import { PLACED, type ConnectOutcome, type DataPlane, type Dropped, type EndpointSource, type Rejected } from './data-plane.js';
 import type { ProxyMetrics } from './proxy-metrics.js';
 import type { LookupCost, ProxyMode } from './proxy-mode.js';
 
@@ -18,8 +18,12 @@ declare module '../core/failure-reason.js' {
   interface FailureReasons {
     conntrack_full: true;
     not_in_ebpf_map: true;
+    no_endpoints: true;
   }
 }
+
+/** A Service with no endpoint on the node's rules is refused at once (its REJECT rule). */
+const NO_ENDPOINTS: Rejected = Object.freeze({ kind: 'rejected', reason: 'no_endpoints' });
 
 /** One frozen outcome per reason: a drop allocates nothing. */
 const DROPPED = new Map<FailureReason, Dropped>();
@@ -71,6 +75,7 @@ export class ProxyDataPlane implements DataPlane {
     if (tracked !== undefined && !tracked.hasRoom(connection.clientNode, now)) return this.conntrackFull(connection);
     const { clientNode, service } = connection;
     const endpoints = endpointsOf.count(clientNode, service);
+    if (endpoints === 0) return NO_ENDPOINTS;
     const index = this.mode.chooseEndpoint(connection, endpoints);
     if (index === undefined) return dropped(this.unprogrammedReason());
     connection.endpointIndex = index;

@@ -23,6 +23,7 @@ export const proxyModel = defineModel({
   failureReasons: {
     conntrack_full: 'a full conntrack table on a node the SYN crossed dropped it; the client gave up at workload.connectTimeout',
     not_in_ebpf_map: 'the Service did not fit in the eBPF LB map (proxy.ebpf.lbMapMax), so nothing translated its ClusterIP; the client gave up at workload.connectTimeout',
+    no_endpoints: "the Service had no ready (or serving terminating) endpoint as the client's node last programmed it, or CoreDNS had no pod for a headless one: refused at once (kube-proxy's REJECT rule)",
   },
   wire(config, { sim, streams, seams, probes, settings }) {
     const cluster = seams.get('cluster', 'proxy');

@@ -139,4 +139,20 @@ describe('churn and the control plane in a run', () => {
     expect(ratio).toBeLessThan(3.5);
     expect(churned.stale_endpoint_errors).toBe(0);
   });
+
+  for (const mode of ['iptables', 'ipvs', 'nftables', 'ebpf']) {
+    it(`a Service left with no endpoint is refused at once (${mode})`, () => {
+      // One pod per Service: those on the failed node have none once it is NotReady.
+      const { metrics } = runScenario(
+        {
+          'cluster.nodes': 4, 'cluster.services': 10, 'cluster.endpointsPerService': 1, 'workload.requestsPerSecond': 500, 'workload.clientPods': 40,
+          'churn.failedNodes': 1, 'churn.nodeMonitorGracePeriod': '1s', 'workload.connectTimeout': '2s', 'workload.requestTimeout': '2s', 'proxy.mode': mode,
+        },
+        { seed: 1, replication: 0, warmup: s(1), duration: s(10) },
+      );
+      expect(metrics.failures_no_endpoints as number).toBeGreaterThan(100);
+      expect(metrics.failures_conntrack_full).toBe(0);
+      expect(metrics.failures_syn_timeout as number).toBeGreaterThan(0);
+    });
+  }
 });

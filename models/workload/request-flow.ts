@@ -109,8 +109,9 @@ export class RequestFlow {
   private connect(connection: Connection): void {
     connection.state = 'connecting';
     const outcome = this.parts.dataPlane.connect(connection);
-    // A dropped SYN is retransmitted until the client's connect timeout.
+    // A dropped SYN is retransmitted until the client's connect timeout; a rejected one fails on the client's own node.
     if (outcome.kind === 'dropped') return this.failDialAfter(connection, this.parts.connectTimeout, outcome.reason);
+    if (outcome.kind === 'rejected') return this.failDialAfter(connection, Math.max(0, connection.sameNodeRtt), outcome.reason);
     switch (this.podMeets(connection)) {
       case 'refused':
         return this.failDialAfter(connection, connection.firstPacketNs, 'connection_refused');
