@@ -79,7 +79,9 @@ export const churnModel = defineModel({
       count: churn.failedNodes,
       at: settings.warmup + churn.nodeFailureStart,
       notReadyAfter: churn.nodeMonitorGracePeriod,
-    }, lifecycle);
+      evictAfter: churn.podEvictionTimeout,
+      startupTime: makeSampler(churn.podStartupTime, streams.get('churn/eviction-startup')),
+    }, lifecycle, pods);
     const serviceChurn = new ServiceChurn(sim, cluster, editor, streams.get('churn/services'), {
       ratePerSecond: churn.serviceCreatesPerSecond,
       lifetime: churn.serviceLifetime,

@@ -95,6 +95,15 @@ export const CHURN_PARAMETERS = parameterTable({
       doc: "From a node's failure to the node controller marking it NotReady and its pods' endpoints not ready (missed heartbeats).",
       source: `kube-controller-manager --node-monitor-grace-period default 50 s since 1.32, 40 s before (${CHURN})`,
     },
+    podEvictionTimeout: {
+      kind: 'duration',
+      unit: 'duration',
+      default: '300s',
+      min: 0,
+      max: s(86_400),
+      doc: "From a failed node turning NotReady to its pods' eviction (the default tolerationSeconds of the not-ready and unreachable taints); their ReplicaSets then replace them on live nodes.",
+      source: `Kubernetes default tolerationSeconds 300 for node.kubernetes.io/not-ready and unreachable (${CHURN})`,
+    },
     rollout: {
       kind: 'boolean',
       unit: 'on/off',

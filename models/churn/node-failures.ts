@@ -1,8 +1,13 @@
 import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 import { uniformIndex, type RandomStream } from '../../src/random/index.js';
 import type { Cluster } from '../cluster/cluster.js';
-import { NOT_READY, type EndpointEditor } from './endpoint-editor.js';
+import type { Sampler } from '../../src/random/index.js';
+import { NOT_READY, READY, type EndpointEditor, type EndpointFlags } from './endpoint-editor.js';
+import type { NewPods } from './new-pods.js';
 import type { PodLifecycle } from './pod-lifecycle.js';
+
+/** An evicted pod on a dead node: terminating, not serving, never confirmed gone. */
+const EVICTED: EndpointFlags = { ready: 0, serving: 0, terminating: 1 };
 
 export interface NodeFailuresOptions {
   /** `churn.failedNodes`: nodes that fail together. */
@@ -11,6 +16,10 @@ export interface NodeFailuresOptions {
   readonly at: Nanoseconds;
   /** `churn.nodeMonitorGracePeriod`: from the failure to the node controller marking the node NotReady. */
   readonly notReadyAfter: Nanoseconds;
+  /** `churn.podEvictionTimeout`: from NotReady to the taint manager evicting the node's pods. */
+  readonly evictAfter: Nanoseconds;
+  /** From a replacement pod's creation to its first successful readiness probe. */
+  readonly startupTime: Sampler;
 }
 
 /**
@@ -32,6 +41,7 @@ export class NodeFailures {
     private readonly stream: RandomStream,
     private readonly options: NodeFailuresOptions,
     private readonly lifecycle: PodLifecycle,
+    private readonly pods: NewPods,
   ) {
     if (options.count > cluster.nodes) throw new RangeError(`churn.failedNodes (${options.count}) exceeds cluster.nodes (${cluster.nodes})`);
   }
@@ -53,12 +63,39 @@ export class NodeFailures {
 
   /** The node controller marks the failed nodes' pods not ready: a write per Service with one there. */
   private markNotReady(): void {
-    const onFailedNode = (pod: number) => this.failed.has(this.cluster.nodeOfBackendPod(pod));
+    for (const service of this.servicesOnFailedNodes()) this.endpoints.change(service, (pod, flags) => (this.onFailedNode(pod) ? NOT_READY : flags));
+    this.sim.post(this.options.evictAfter, () => this.evict());
+  }
+
+  /** The taint manager evicts the failed nodes' pods; their ReplicaSets replace them elsewhere. */
+  private evict(): void {
+    for (const service of this.servicesOnFailedNodes()) {
+      const state = this.endpoints.stateOf(service);
+      const replacements: number[] = [];
+      for (let i = 0; i < state.pods.length; i++) if (this.onFailedNode(state.pods[i]) && state.terminating[i] === 0) replacements.push(this.pods.next());
+      this.endpoints.change(service, (pod, flags) => (this.onFailedNode(pod) ? EVICTED : flags), replacements);
+      for (const pod of replacements) {
+        this.sim.post(Math.round(this.options.startupTime.sample()), () => this.endpoints.change(service, (p, flags) => (p === pod ? READY : flags)));
+      }
+    }
+  }
+
+  private onFailedNode(pod: number): boolean {
+    return this.failed.has(this.cluster.nodeOfBackendPod(pod));
+  }
+
+  /** Services with an endpoint on a failed node that is not yet terminating. O(endpoints), once per step. */
+  private servicesOnFailedNodes(): number[] {
+    const services: number[] = [];
     for (let service = 0; service < this.cluster.services; service++) {
       const state = this.endpoints.stateOf(service);
-      let touched = false;
-      for (let i = 0; i < state.pods.length && !touched; i++) touched = state.ready[i] === 1 && onFailedNode(state.pods[i]);
-      if (touched) this.endpoints.change(service, (pod, flags) => (onFailedNode(pod) ? NOT_READY : flags));
+      for (let i = 0; i < state.pods.length; i++) {
+        if (state.terminating[i] === 0 && this.onFailedNode(state.pods[i])) {
+          services.push(service);
+          break;
+        }
+      }
     }
+    return services;
   }
 }

@@ -155,4 +155,19 @@ describe('churn and the control plane in a run', () => {
       expect(metrics.failures_syn_timeout as number).toBeGreaterThan(0);
     });
   }
+
+  it("evicting a failed node's pods brings replacements on live nodes, and the Services answer again", () => {
+    const { metrics, timeseries } = runScenario(
+      {
+        'cluster.nodes': 4, 'cluster.services': 10, 'cluster.endpointsPerService': 1, 'workload.requestsPerSecond': 500, 'workload.clientPods': 40,
+        'churn.failedNodes': 1, 'churn.nodeMonitorGracePeriod': '1s', 'churn.podEvictionTimeout': '2s', 'workload.connectTimeout': '2s', 'workload.requestTimeout': '2s',
+      },
+      { seed: 1, replication: 0, warmup: s(1), duration: s(30), timeseriesBucket: s(5) },
+    );
+    const errors = (timeseries ?? []).map((row) => row.values.request_errors as number);
+    // Failed from the start, NotReady at 1 s, evicted at 3 s, replacements ready by 14 s.
+    expect(errors[0]).toBeGreaterThan(50);
+    expect(errors.slice(3)).toEqual([0, 0, 0]);
+    expect(metrics.failures_no_endpoints as number).toBeGreaterThan(0);
+  });
 });
