@@ -1,4 +1,5 @@
 import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
+import { InputError } from '../../src/input-error.js';
 import { uniformIndex, type RandomStream } from '../../src/random/index.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { Sampler } from '../../src/random/index.js';
@@ -43,7 +44,7 @@ export class NodeFailures {
     private readonly lifecycle: PodLifecycle,
     private readonly pods: NewPods,
   ) {
-    if (options.count > cluster.nodes) throw new RangeError(`churn.failedNodes (${options.count}) exceeds cluster.nodes (${cluster.nodes})`);
+    if (options.count > cluster.nodes) throw new InputError('churn.failedNodes', `at most cluster.nodes (${cluster.nodes})`, options.count);
   }
 
   /** The nodes that failed (empty before `at`). */

@@ -9,7 +9,7 @@ import { NewPods } from './new-pods.js';
 import { PodLifecycle } from './pod-lifecycle.js';
 import { RollingUpdate } from './rolling-update.js';
 
-function rollout(replicas: number, preStopDelay = 0) {
+function rollout(replicas: number, preStopDelay = 0, maxSurge = 0.25) {
   const sim = new Simulation();
   const cluster = testCluster({ nodes: 10, services: 3, endpointsPerService: replicas });
   const slices = new EndpointSlices(cluster);
@@ -23,7 +23,7 @@ function rollout(replicas: number, preStopDelay = 0) {
   const editor = new EndpointEditor(slices, () => sim.now, controller);
   const lifecycle = new PodLifecycle();
   update = new RollingUpdate(sim, editor, {
-    service: 1, replicas, maxSurge: 0.25, maxUnavailable: 0.25,
+    service: 1, replicas, maxSurge, maxUnavailable: 0.25,
     startupTime: uniformSampler(new RandomStreams(3, 0).get('churn/startup'), s(1), s(11)),
     preStopDelay, shutdownTime: s(1),
   }, new NewPods(cluster.initialBackendPods), lifecycle);
@@ -70,5 +70,14 @@ describe('RollingUpdate (Deployment controller, maxSurge 25 % up, maxUnavailable
     expect(lifecycle.connect(10, s(4.9))).toBe('accepted');
     expect(lifecycle.connect(10, s(5.5))).toBe('refused');
     expect(lifecycle.connect(10, s(6))).toBe('gone');
+  });
+
+  it('allows one unavailable pod when maxSurge 0 and maxUnavailable round to 0, as the Deployment controller does', () => {
+    const { update, checks } = rollout(3, 0, 0);
+    for (const { counted, ready } of checks) {
+      expect(counted).toBeLessThanOrEqual(3);
+      expect(ready).toBeGreaterThanOrEqual(2);
+    }
+    expect(update.finished).toBeDefined();
   });
 });

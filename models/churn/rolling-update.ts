@@ -48,10 +48,8 @@ export class RollingUpdate {
     private readonly lifecycle?: PodLifecycle,
   ) {
     this.surge = Math.ceil(options.maxSurge * options.replicas);
-    this.unavailable = Math.floor(options.maxUnavailable * options.replicas);
-    if (this.surge === 0 && this.unavailable === 0) {
-      throw new RangeError('A rolling update needs maxSurge or maxUnavailable above 0 (both round to 0 here)');
-    }
+    // Both rounding to 0 would deadlock; the Deployment controller (ResolveFenceposts) then allows 1 unavailable.
+    this.unavailable = this.surge === 0 ? Math.max(1, Math.floor(options.maxUnavailable * options.replicas)) : Math.floor(options.maxUnavailable * options.replicas);
     const state = endpoints.stateOf(options.service);
     this.oldPods = Array.from(state.pods).filter((_, i) => state.ready[i] === 1 && state.terminating[i] === 0);
   }

@@ -4,7 +4,7 @@ import { mix32 } from '../../src/random/index.js';
 export interface WatchFanOutOptions {
   /** Watchers of EndpointSlices that one API server sends every event to (its kube-proxies, CoreDNS). */
   readonly watchers: number;
-  /** The API server's time to hand one event to one watcher (`controlplane.watchCostPerWatcher`). */
+  /** The API server's time to hand one event to one watcher (`controlPlane.watchCostPerWatcher`). */
   readonly costPerWatcher: Nanoseconds;
   /** Time from the hand-off to the watcher's informer having it (network, decode). */
   readonly deliveryDelay: Nanoseconds;

@@ -1,5 +1,5 @@
 import type { Nanoseconds } from '../../src/engine/index.js';
-import type { KeyedPermutation } from '../../src/random/index.js';
+import { mix32, type KeyedPermutation } from '../../src/random/index.js';
 import type { EndpointDraws } from './endpoint-draws.js';
 import type { Connection } from '../core/connection.js';
 import type { LookupCost, ProxyMode } from './proxy-mode.js';
@@ -59,7 +59,8 @@ export class IptablesMode implements ProxyMode {
     const order = this.options.serviceOrder;
     if (order === undefined) return service;
     // One permutation per (node, generation), tweak node + 1 for the first: O(1), nothing stored.
-    const position = order.at(service, node + 1 + this.options.nodes * this.options.ruleGeneration(node));
+    const generation = this.options.ruleGeneration(node);
+    const position = order.at(service, generation === 0 ? node + 1 : generationTweak(node, generation));
     // Services churn created are interleaved at random: a uniform position among S stretched to S + created.
     const length = this.options.chainLength(node);
     return length === this.options.services ? position : Math.floor((position * length) / this.options.services);
@@ -97,4 +98,9 @@ export class IptablesMode implements ProxyMode {
   warnings(): string[] {
     return [];
   }
+}
+
+/** A 32-bit tweak for (node, generation > 0), mixed so no two nearby pairs share one (never 0, which means none). */
+function generationTweak(node: number, generation: number): number {
+  return (mix32((node + 1) ^ mix32(generation >>> 0) ^ Math.floor(generation / 2 ** 32)) | 0) || 1;
 }

@@ -170,4 +170,13 @@ describe('churn and the control plane in a run', () => {
     expect(errors.slice(3)).toEqual([0, 0, 0]);
     expect(metrics.failures_no_endpoints as number).toBeGreaterThan(0);
   });
+
+  it('a pooled connection to a pod on a failed node is used as if alive: its request gets no response and times out', () => {
+    const { metrics } = runScenario(
+      { ...SMALL, 'workload.clientPods': 20, 'workload.requestsPerConnection': 1_000, 'churn.failedNodes': 2, 'workload.requestTimeout': '2s' },
+      { seed: 1, replication: 0, warmup: s(2), duration: s(10) },
+    );
+    expect(metrics.failures_response_timeout as number).toBeGreaterThan(10);
+    expect(metrics.failures_connection_refused).toBe(0);
+  });
 });

@@ -132,13 +132,22 @@ export class RequestFlow {
   }
 
   /**
+   * Whether the connection's pod has closed it (past its preStop, or exited): the client's pool
+   * sees the FIN. A pod on a dead node closes nothing, so the client does not know and sends on.
+   */
+  private serverClosed(connection: Connection): boolean {
+    const met = this.podMeets(connection);
+    return met === 'refused' || met === 'gone';
+  }
+
+  /**
    * The most recently used idle connection of the pool whose server still has it open: a pod
    * past its preStop closes its idle keep-alive connections (as Go's Server.Shutdown does), and
    * the client's pool drops them; the request then takes the next one or dials.
    */
   private takeOpenIdle(poolKey: number): Connection | undefined {
     let idle = this.parts.pools.takeIdle(poolKey);
-    while (idle !== undefined && this.podMeets(idle) !== 'accepted') {
+    while (idle !== undefined && this.serverClosed(idle)) {
       this.parts.pools.close(idle);
       idle = this.parts.pools.takeIdle(poolKey);
     }
@@ -183,7 +192,7 @@ export class RequestFlow {
    * closed. A pod past its preStop closes each connection once its response is out.
    */
   private putBack(connection: Connection): void {
-    if (this.podMeets(connection) !== 'accepted') return this.parts.pools.close(connection);
+    if (this.serverClosed(connection)) return this.parts.pools.close(connection);
     const waiter = this.parts.pools.put(connection);
     if (waiter !== undefined) this.send(waiter, connection);
   }
