@@ -1,8 +1,9 @@
-import { readCodeVersion, RunFailedError } from '../experiment/index.js';
+import { readCodeVersion } from '../experiment/index.js';
 import { InputError } from '../input-error.js';
 import { closestName } from '../text/closest-name.js';
 import type { CliContext } from './cli-context.js';
 import { describeCommand } from './describe-command.js';
+import { EXIT_BAD_INPUT, EXIT_OK, reportError, takeDebugOption } from './error-report.js';
 import { MAIN_HELP } from './help-text.js';
 import { mergeCommand } from './merge-command.js';
 import { runCommand } from './run-command.js';
@@ -12,20 +13,19 @@ type Command = (args: readonly string[], context: CliContext) => Promise<number>
 
 const COMMANDS: Readonly<Record<string, Command>> = { run: runCommand, validate: validateCommand, describe: describeCommand, merge: mergeCommand };
 
-/** Exit statuses (docs/design.md, Contracts). */
-export const EXIT_OK = 0;
-export const EXIT_RUN_FAILED = 1;
-export const EXIT_BAD_INPUT = 2;
+export { EXIT_BAD_INPUT, EXIT_OK, EXIT_RUN_FAILED } from './error-report.js';
 
 /**
  * The eastwest command line: dispatches to a command and turns errors into exit statuses,
- * 2 for bad input (named, with what was expected and found), 1 for a failure while running.
+ * 2 for bad input (named, with what was expected and found), 1 for a failed run or an
+ * internal error; one line each, the stack only with the global option `--debug`.
  */
 export async function runCli(args: readonly string[], context: CliContext): Promise<number> {
+  const { debug, rest } = takeDebugOption(args);
   try {
-    return await dispatch(args, context);
+    return await dispatch(rest, context);
   } catch (error) {
-    return reportError(error, context);
+    return reportError(error, context.stderr, debug);
   }
 }
 
@@ -52,22 +52,4 @@ function unknownCommand(name: string): InputError {
   const suggestion = closestName(name, Object.keys(COMMANDS));
   const hint = suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`;
   return new InputError(`eastwest: unknown command \`${name}\`${hint} (the commands are ${Object.keys(COMMANDS).join(', ')}; see \`eastwest --help\`)`);
-}
-
-function reportError(error: unknown, context: CliContext): number {
-  if (error instanceof InputError) {
-    context.stderr.write(`error: ${error.message}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  if (error instanceof RunFailedError) {
-    context.stderr.write(`error: ${error.message}\n${error.aftermath}\n${stackOf(error.cause)}`);
-    return EXIT_RUN_FAILED;
-  }
-  context.stderr.write(`error: ${stackOf(error)}`);
-  return EXIT_RUN_FAILED;
-}
-
-/** The stack of a failure inside a run: it is a bug somewhere, and the stack says where. */
-function stackOf(error: unknown): string {
-  return `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
 }

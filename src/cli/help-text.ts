@@ -22,8 +22,11 @@ Commands:
   merge      join the parts of a sharded run into the files a single run writes
 
 Run \`eastwest COMMAND --help\` for a command's options.
-Exit status: 0 success; 1 a run failed; 2 bad input (the file, a --set, the output
-path, a grid over the limit, an option, a journal or a part that does not fit).
+Global option: --debug, anywhere on the line, prints the stack of an internal error
+(without it, one line saying what failed and that it is a bug).
+Exit status: 0 success; 1 a run failed or an internal error; 2 bad input (the file, a
+--set, the output path, a grid over the limit, an option, a journal or a part that does
+not fit).
 `;
 
 export const RUN_HELP = `Usage: eastwest run FILE.yaml [options]
