@@ -46,6 +46,7 @@ export async function runCommand(args: readonly string[], context: CliContext): 
       clock,
       onStart: (start) => progress.start(start),
       onRunDone: (record, done) => progress.runDone(record, done),
+      onNotice: (message) => context.stderr.write(`warning: ${message}\n`),
     });
   } finally {
     progress.finish();

@@ -30,6 +30,8 @@ export interface SessionOptions {
   /** Before the first run: the runs the journal already had and how many are left to run. */
   readonly onStart?: (start: SessionStart) => void;
   readonly onRunDone?: (record: RunRecord, done: number, total: number) => void;
+  /** Something the user should know that is not an error: a journal record not trusted, a stale lock taken over. */
+  readonly onNotice?: (message: string) => void;
 }
 
 export interface SessionStart {
@@ -70,6 +72,7 @@ export async function runSession(experiment: ResolvedExperiment, model: Scenario
 /** Runs what the journal lacks, journaling each run as it finishes, then writes the outputs. */
 async function completeRuns(experiment: ResolvedExperiment, model: ScenarioModel, options: SessionOptions, runs: readonly RunId[], opened: OpenedJournal): Promise<RunRecord[]> {
   const { journal, finished } = opened;
+  for (const damaged of opened.damaged) options.onNotice?.(damaged.message);
   const done = new Set(finished.map((record) => record.run.index));
   const missing = runs.filter((run) => !done.has(run.index));
   const workers = Math.max(1, Math.min(options.workers, missing.length));

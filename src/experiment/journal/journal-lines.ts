@@ -2,6 +2,7 @@ import type { MetricValues } from '../../contract/metric-spec.js';
 import type { TimeseriesRow } from '../../contract/scenario-model.js';
 import type { Nanoseconds } from '../../engine/time.js';
 import type { RunRecord } from '../run/experiment-runs.js';
+import { sealJson, unsealJson } from './checksum.js';
 
 /** First line of a journal: what the runs in it belong to (resume compares the last two). */
 export interface JournalHeader {
@@ -18,24 +19,38 @@ export interface JournalHeader {
 
 export const JOURNAL_MARK = 'eastwest run journal';
 
+/** A journal line whose checksum is missing or does not match its text: edited or damaged, so not to be trusted. */
+export class DamagedLineError extends Error {
+  constructor(readonly reason: 'no checksum' | 'checksum fails') {
+    super(reason === 'no checksum' ? 'it has no checksum' : 'its checksum fails (the line was edited or damaged)');
+    this.name = 'DamagedLineError';
+  }
+}
+
 /**
  * One finished run as one line of JSON: run index, point, replication, metrics, warnings,
  * events, wall times and worker, then its time series (`[{ bucket, values }]`) if it has
- * one. A metric with no samples is `null` and a non-finite one a string (`"NaN"`), since JSON
- * has neither; decoding gives back the very same numbers, so a resumed result is
- * byte-identical to an uninterrupted one.
+ * one, and last `sum`, the checksum of the line before it (checksum.ts, sealJson). A metric
+ * with no samples is `null` and a non-finite one a string (`"NaN"`), since JSON has neither;
+ * decoding gives back the very same numbers, so a resumed result is byte-identical to an
+ * uninterrupted one.
  */
 export function encodeRecord(record: RunRecord): string {
   const { run, warnings, events, buildSeconds, runSeconds, worker } = record;
   const metrics = encodeValues(record.metrics);
   const line = { run: run.index, point: run.point, replication: run.replication, metrics, warnings, events, buildSeconds, runSeconds, worker };
-  if (record.timeseries === undefined) return JSON.stringify(line);
-  return JSON.stringify({ ...line, timeseries: record.timeseries.map((row) => ({ bucket: row.bucket, values: encodeValues(row.values) })) });
+  if (record.timeseries === undefined) return sealJson(JSON.stringify(line));
+  return sealJson(JSON.stringify({ ...line, timeseries: record.timeseries.map((row) => ({ bucket: row.bucket, values: encodeValues(row.values) })) }));
 }
 
-/** Reads a line `encodeRecord` wrote; throws a plain Error saying what is wrong with it. */
+/**
+ * Reads a line `encodeRecord` wrote: a DamagedLineError when its checksum is missing or
+ * fails, else a plain Error saying what is wrong with it.
+ */
 export function decodeRecord(line: string): RunRecord {
-  const data = JSON.parse(line) as Record<string, unknown>;
+  const unsealed = unsealJson(line);
+  if (!unsealed.ok) throw new DamagedLineError(unsealed.reason);
+  const data = JSON.parse(unsealed.json) as Record<string, unknown>;
   const numbers = ['run', 'point', 'replication', 'events', 'buildSeconds', 'runSeconds', 'worker'] as const;
   for (const key of numbers) if (typeof data[key] !== 'number') throw new Error(`\`${key}\` is not a number`);
   if (typeof data.metrics !== 'object' || data.metrics === null) throw new Error('`metrics` is not an object');
@@ -63,17 +78,34 @@ function decodeTimeseries(data: unknown): TimeseriesRow[] {
 }
 
 export function encodeHeader(header: JournalHeader): string {
-  return JSON.stringify(header);
+  return sealJson(JSON.stringify(header));
 }
 
-/** The header, or undefined when the line is not one (a journal of something else). */
-export function decodeHeader(line: string): JournalHeader | undefined {
+/** A journal's first line read: its header, a header whose checksum fails, or no journal header at all. */
+export type HeaderLine =
+  | { readonly kind: 'header'; readonly header: JournalHeader }
+  | { readonly kind: 'damaged'; readonly reason: 'no checksum' | 'checksum fails' }
+  | { readonly kind: 'foreign' };
+
+/** Reads the first line of a file at a journal path; `foreign` when it is not a journal's (a file of something else). */
+export function decodeHeader(line: string): HeaderLine {
+  let data: Partial<JournalHeader> & { sum?: unknown };
   try {
-    const data = JSON.parse(line) as Partial<JournalHeader>;
-    return data.journal === JOURNAL_MARK ? (data as JournalHeader) : undefined;
+    data = JSON.parse(line) as typeof data;
   } catch {
-    return undefined;
+    return { kind: 'foreign' };
   }
+  if (data?.journal !== JOURNAL_MARK) return { kind: 'foreign' };
+  const unsealed = unsealJson(line);
+  if (!unsealed.ok) return { kind: 'damaged', reason: unsealed.reason };
+  const { sum: _sum, ...header } = data;
+  return { kind: 'header', header: header as JournalHeader };
+}
+
+/** Whether `text` (a file's content with no complete line) could be the start of a journal header cut by a kill. */
+export function isTornHeader(text: string): boolean {
+  const start = `{"journal":"${JOURNAL_MARK}"`;
+  return text.length <= start.length ? start.startsWith(text) : text.startsWith(start);
 }
 
 function encodeValues(values: MetricValues): Record<string, number | string | null> {

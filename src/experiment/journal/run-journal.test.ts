@@ -142,6 +142,41 @@ describe('openRunJournal', () => {
     );
   });
 
+  it('leaves out a record whose checksum fails or is missing, saying where, so its run is run again', () => {
+    const path = journalWith([record(0, { x: 117 }), record(1), record(2), record(3)]);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines[1] = lines[1].replace('"x":117', '"x":118');
+    lines[3] = lines[3].replace(/,"sum":"[0-9a-f]{16}"\}$/, '}');
+    writeFileSync(path, lines.join('\n'));
+    const { finished, damaged } = openRunJournal(path, IDENTITY, RUNS, true);
+    expect(finished.map((each) => each.run.index)).toEqual([1, 3]);
+    expect(damaged.map((each) => each.message)).toEqual([
+      `${path}:2: run record not trusted: its checksum fails (edited or damaged); running its run again (it says run 0: point 0, replication 0)`,
+      `${path}:4: run record not trusted: it has no checksum; running its run again (it says run 2: point 1, replication 0)`,
+    ]);
+  });
+
+  it('refuses to resume a journal whose header fails its checksum, keeping the journal', () => {
+    const path = journalWith([record(0)]);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"runs":6', '"runs":7'));
+    expect(messageOf(() => openRunJournal(path, IDENTITY, RUNS, true))).toBe(
+      `${path}:1: cannot resume: the journal's header fails its checksum (it was edited or damaged), so what its runs belong to is unknown; remove the journal to start over`,
+    );
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('refuses, and leaves as it is, a file at the journal path that is not a journal, torn last line or not', () => {
+    const folder = temporaryFolder();
+    for (const [name, text] of [['notes.csv.journal', 'my notes, no newline'], ['data.csv.journal', 'a,b\n1,2\n3,']]) {
+      const path = join(folder, name);
+      writeFileSync(path, text);
+      expect(messageOf(() => openRunJournal(path, IDENTITY, RUNS, true))).toBe(
+        `${path}: cannot resume: the file there is not an eastwest run journal (its first line is not a journal header); it is left as it is: move it away, or choose another --out`,
+      );
+      expect(readFileSync(path, 'utf8')).toBe(text);
+    }
+  });
+
   it('refuses a journal line that is not a run this output needs', () => {
     const path = journalWith([record(0)]);
     appendFileSync(path, `${encodeRecord(record(0))}\n`);

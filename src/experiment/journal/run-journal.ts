@@ -1,8 +1,8 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { formatDuration, type Nanoseconds } from '../../engine/time.js';
 import { InputError } from '../../input-error.js';
 import type { RunId, RunRecord } from '../run/experiment-runs.js';
-import { decodeHeader, decodeRecord, encodeHeader, encodeRecord, JOURNAL_MARK, type JournalHeader } from './journal-lines.js';
+import { DamagedLineError, decodeHeader, decodeRecord, encodeHeader, encodeRecord, isTornHeader, JOURNAL_MARK, type JournalHeader } from './journal-lines.js';
 
 /** `X.csv.journal`: where the finished runs of the output `X.csv` are kept until it is written. */
 export function journalPath(csv: string): string {
@@ -27,6 +27,16 @@ export interface OpenedJournal {
   readonly journal: RunJournal;
   /** Runs found in the journal (none for a new one), in journal order. */
   readonly finished: RunRecord[];
+  /** Records whose checksum failed: not trusted, so their runs are run again. */
+  readonly damaged: readonly DamagedRecord[];
+}
+
+/** A journal line that was not trusted, for the message that says so. */
+export interface DamagedRecord {
+  /** `path:line`. */
+  readonly where: string;
+  /** `path:line: run record not trusted: its checksum fails (edited or damaged); running its run again (it says run 3: ...)` */
+  readonly message: string;
 }
 
 /**
@@ -34,16 +44,18 @@ export interface OpenedJournal {
  * existing journal is bad input: it holds finished work, which is never silently thrown
  * away. With `resume` the journal's runs are read (a torn last line, from a kill in the middle
  * of a write, is cut off) after checking it was written for the same experiment hash and code
- * version; a missing or empty journal starts a new one.
+ * version; a record whose checksum fails is left out (its run is run again) and reported in
+ * `damaged`. A missing or empty journal starts a new one; a file there that is not a journal
+ * is refused and left as it is. The journal is only ever opened for appending.
  */
 export function openRunJournal(path: string, identity: JournalIdentity, runs: readonly RunId[], resume: boolean): OpenedJournal {
   const exists = existsSync(path);
   if (exists && !resume) throw journalExists(path);
   const lines = exists ? completeLines(path) : [];
-  if (lines.length === 0) return { journal: RunJournal.create(path, identity, runs.length), finished: [] };
+  if (lines.length === 0) return { journal: RunJournal.create(path, identity, runs.length), finished: [], damaged: [] };
   checkIdentity(path, lines[0], identity);
-  const finished = readRecords(path, lines.slice(1), runs, Boolean(identity.timeseriesBucket));
-  return { journal: RunJournal.append(path, finished.length), finished };
+  const { finished, damaged } = readRecords(path, lines.slice(1), runs, Boolean(identity.timeseriesBucket));
+  return { journal: RunJournal.append(path, finished.length), finished, damaged };
 }
 
 /** An open journal: each append is written and flushed to disk before the next run is counted. */
@@ -69,8 +81,10 @@ export class RunJournal {
       createdAt: new Date().toISOString(),
       ...(identity.timeseriesBucket ? { timeseriesBucketNs: identity.timeseriesBucket } : {}),
     };
-    // 'w', not 'wx': a resume may find an empty journal (killed before its header was flushed).
-    const journal = new RunJournal(path, openSync(path, 'w'), 0);
+    // Append only: 'ax' for a new journal; 'a' when a resume found an empty one (killed before its
+    // header was flushed; completeLines cut the torn header off), which the lock makes ours alone.
+    const fresh = statSync(path, { throwIfNoEntry: false }) === undefined;
+    const journal = new RunJournal(path, openSync(path, fresh ? 'ax' : 'a'), 0);
     journal.writeLine(encodeHeader(header));
     return journal;
   }
@@ -102,17 +116,35 @@ export class RunJournal {
   }
 }
 
-/** The journal's complete lines; a torn last line (no newline yet) is cut off the file. */
+/**
+ * The journal's complete lines; a torn last line (no newline yet) is cut off the file. A file
+ * whose first line is not a journal header is refused before anything is cut, so a file of
+ * something else at the journal path is never changed.
+ */
 function completeLines(path: string): string[] {
   const bytes = readFileSync(path);
   const end = bytes.lastIndexOf(0x0a) + 1;
+  if (end === 0 && !isTornHeader(bytes.toString('utf8'))) throw notAJournal(path);
+  if (end > 0 && decodeHeader(bytes.subarray(0, bytes.indexOf(0x0a)).toString('utf8')).kind === 'foreign') throw notAJournal(path);
   if (end < bytes.length) truncateSync(path, end);
   return end === 0 ? [] : bytes.subarray(0, end - 1).toString('utf8').split('\n');
 }
 
+function notAJournal(path: string): InputError {
+  return new InputError(
+    `${path}: cannot resume: the file there is not an eastwest run journal (its first line is not a journal header); ` +
+      'it is left as it is: move it away, or choose another --out',
+  );
+}
+
 function checkIdentity(path: string, firstLine: string, identity: JournalIdentity): void {
-  const header = decodeHeader(firstLine);
-  if (header === undefined) throw new InputError(`${path}: cannot resume: the first line is not an eastwest run journal header; remove the file to start over`);
+  const read = decodeHeader(firstLine);
+  if (read.kind === 'foreign') throw notAJournal(path);
+  if (read.kind === 'damaged') {
+    const what = read.reason === 'no checksum' ? 'has no checksum' : 'fails its checksum (it was edited or damaged)';
+    throw new InputError(`${path}:1: cannot resume: the journal's header ${what}, so what its runs belong to is unknown; remove the journal to start over`);
+  }
+  const { header } = read;
   const refuse = (what: string): InputError => new InputError(`${path}: cannot resume: ${what}; remove the journal to start over`);
   if (header.experimentHash !== identity.experimentHash) {
     throw refuse(
@@ -131,16 +163,23 @@ function checkIdentity(path: string, firstLine: string, identity: JournalIdentit
   }
 }
 
-function readRecords(path: string, lines: readonly string[], runs: readonly RunId[], withTimeseries: boolean): RunRecord[] {
+function readRecords(path: string, lines: readonly string[], runs: readonly RunId[], withTimeseries: boolean): { finished: RunRecord[]; damaged: DamagedRecord[] } {
   const expected = new Map(runs.map((run) => [run.index, run]));
   const seen = new Set<number>();
-  return lines.map((line, i) => {
+  const finished: RunRecord[] = [];
+  const damaged: DamagedRecord[] = [];
+  lines.forEach((line, i) => {
     const where = `${path}:${i + 2}`;
     let record: RunRecord;
     try {
       record = decodeRecord(line);
       if (withTimeseries && record.timeseries === undefined) throw new Error('it has no `timeseries`, which the journal\'s header promises');
     } catch (error) {
+      if (error instanceof DamagedLineError) {
+        const why = error.reason === 'no checksum' ? 'it has no checksum' : 'its checksum fails (edited or damaged)';
+        damaged.push({ where, message: `${where}: run record not trusted: ${why}; running its run again${claimedRun(line)}` });
+        return;
+      }
       throw new InputError(`${where}: cannot resume: not a run record (${(error as Error).message}); remove the journal to start over`);
     }
     const run = expected.get(record.run.index);
@@ -148,8 +187,15 @@ function readRecords(path: string, lines: readonly string[], runs: readonly RunI
       throw new InputError(`${where}: cannot resume: run ${record.run.index} is not one this output needs, or is there twice; remove the journal to start over`);
     }
     seen.add(run.index);
-    return record;
+    finished.push(record);
   });
+  return { finished, damaged };
+}
+
+/** ` (it says run 3: point 1, replication 1)` when the damaged line still says which run it was: a hint, not trusted either. */
+function claimedRun(line: string): string {
+  const match = /^\{"run":(\d+),"point":(\d+),"replication":(\d+),/.exec(line);
+  return match === null ? '' : ` (it says run ${match[1]}: point ${match[2]}, replication ${match[3]})`;
 }
 
 function journalExists(path: string): InputError {

@@ -3,6 +3,7 @@ import type { RunRecord } from '../run/experiment-runs.js';
 import type { ResolvedExperiment } from '../spec/resolved-experiment.js';
 import type { Baseline } from './baseline.js';
 import { experimentMeta, type MetaContext } from './experiment-meta.js';
+import { checksumsOf, type FileRole } from './file-checksums.js';
 import { writeFilesAtomically } from './output-files.js';
 import { resultsCsv } from './results-csv.js';
 import { summaryCsv } from './summary-csv.js';
@@ -14,6 +15,7 @@ export type MetaFields = Record<string, unknown>;
 /**
  * Writes the CSV, the summary (unless the files have none: a shard's part), the time series
  * (when the files have one: `--timeseries`) and the meta, all or nothing, once every run is in.
+ * The meta records each CSV's checksum (and, for a shard's part, each line's: merge checks them).
  * The CSVs depend only on the experiment, the records, the bucket width and the baseline, so
  * equal inputs give equal bytes whatever ran the runs.
  */
@@ -25,10 +27,12 @@ export function writeExperimentOutputs(
   options: { readonly baseline?: Baseline; readonly extraMeta?: MetaFields } = {},
 ): void {
   const { files } = context;
-  const meta = { ...experimentMeta(experiment, records, context), ...options.extraMeta };
-  const contents = new Map([[files.csv, resultsCsv(experiment, model.metrics, records)]]);
-  if (files.summary !== undefined) contents.set(files.summary, summaryCsv(experiment, model.metrics, records, options.baseline));
-  if (files.timeseries !== undefined) contents.set(files.timeseries, timeseriesContent(experiment, model, records, context));
+  const csvs = new Map<FileRole, string>([['csv', resultsCsv(experiment, model.metrics, records)]]);
+  if (files.summary !== undefined) csvs.set('summary', summaryCsv(experiment, model.metrics, records, options.baseline));
+  if (files.timeseries !== undefined) csvs.set('timeseries', timeseriesContent(experiment, model, records, context));
+  const checksums = checksumsOf(csvs, context.selection?.kind === 'shard');
+  const meta = { ...experimentMeta(experiment, records, context), ...options.extraMeta, checksums };
+  const contents = new Map([...csvs].map(([role, text]) => [files[role] as string, text]));
   contents.set(files.meta, `${JSON.stringify(meta, null, 2)}\n`);
   writeFilesAtomically(contents);
 }

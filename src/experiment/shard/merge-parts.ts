@@ -12,7 +12,8 @@ import type { CanonicalExperiment, ResolvedExperiment } from '../spec/resolved-e
 import { checkPartsAgree } from './merge-checks.js';
 import { partRecords } from './part-records.js';
 import { withPartTimeseries } from './part-timeseries.js';
-import { partCodeVersion, readShardPart, type ShardPart } from './shard-part.js';
+import { checkPartChecksums } from './part-checksums.js';
+import { partCodeVersion, partMetaName, readShardPart, type ShardPart } from './shard-part.js';
 
 export interface MergeOptions {
   /** The part CSVs as typed, relative to `cwd`. */
@@ -55,10 +56,20 @@ export function mergeParts(model: ScenarioModel, options: MergeOptions): MergeRe
   return { experiment, records, files };
 }
 
-/** A part's runs, with their time series when it has one (checkPartsAgree made sure all parts do, or none). */
+/**
+ * A part's runs, with their time series when it has one (checkPartsAgree made sure all parts
+ * do, or none). Its files must hold every run of the shard in the form eastwest writes
+ * (partRecords, withPartTimeseries) and match the checksums in its meta line by line, so an
+ * edit that keeps them well-formed is refused too, naming the line.
+ */
 function runsOfPart(part: ShardPart, experiment: ResolvedExperiment, model: ScenarioModel): RunRecord[] {
+  const metaName = partMetaName(part.name);
   const records = partRecords(part, experiment, model.metrics);
-  return part.timeseries === undefined ? records : withPartTimeseries(part, experiment, model.timeseries ?? [], records);
+  checkPartChecksums(part.name, part.csvText, 'csv', part.meta.checksums, metaName);
+  if (part.timeseries === undefined) return records;
+  const withSeries = withPartTimeseries(part, experiment, model.timeseries ?? [], records);
+  checkPartChecksums(part.timeseries.name, part.timeseries.text, 'timeseries', part.meta.checksums, metaName);
+  return withSeries;
 }
 
 /**

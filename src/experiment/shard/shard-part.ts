@@ -4,6 +4,7 @@ import { parseDuration, type Nanoseconds } from '../../engine/time.js';
 import { InputError } from '../../input-error.js';
 import type { CodeVersion } from '../run/code-version.js';
 import type { CanonicalExperiment } from '../spec/resolved-experiment.js';
+import type { PartChecksums } from './part-checksums.js';
 
 /** The fields of a part's meta that merge uses (experiment-meta.ts writes them). */
 export interface PartMeta {
@@ -24,6 +25,8 @@ export interface PartMeta {
   readonly resolved: CanonicalExperiment;
   readonly warnings?: readonly { readonly point: number; readonly message: string }[];
   readonly wallTime: { readonly totalSeconds: number; readonly perRun: readonly PartRunTimes[] };
+  /** The checksums of the part's files, each line's included (merge checks them: part-checksums.ts). */
+  readonly checksums?: PartChecksums;
 }
 
 export interface PartRunTimes {
@@ -65,7 +68,7 @@ export function readShardPart(name: string, cwd: string): ShardPart {
     throw new InputError(`${name}: Expected a shard's part, named \`X.part-K-of-N.csv\` as \`eastwest run --shard\` writes it, got \`${name}\``);
   }
   const [shard, of] = [Number(match[1]), Number(match[2])];
-  const metaName = `${name.slice(0, -'.csv'.length)}.meta.json`;
+  const metaName = partMetaName(name);
   const csvText = readText(resolve(cwd, name), name, 'the part');
   const meta = parseMeta(readText(resolve(cwd, metaName), metaName, `the meta of ${name} (merge needs both files of every part)`), metaName);
   const { selection } = meta;
@@ -75,6 +78,11 @@ export function readShardPart(name: string, cwd: string): ShardPart {
   }
   const timeseries = meta.timeseriesBucket === undefined ? undefined : readPartTimeseries(name, cwd, meta.timeseriesBucket, metaName);
   return { name, shard, of, csvText, meta, ...(timeseries === undefined ? {} : { timeseries }) };
+}
+
+/** `X.part-K-of-N.meta.json` for `X.part-K-of-N.csv`, as typed. */
+export function partMetaName(name: string): string {
+  return `${name.slice(0, -'.csv'.length)}.meta.json`;
 }
 
 function readPartTimeseries(name: string, cwd: string, written: string, metaName: string): PartTimeseries {
