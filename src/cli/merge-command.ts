@@ -29,6 +29,7 @@ export async function mergeCommand(args: readonly string[], context: CliContext)
     baseline: values.baseline === undefined ? undefined : String(values.baseline),
     codeVersion: readCodeVersion(),
     commandLine: context.commandLine,
+    onNotice: (message) => context.stderr.write(`warning: ${message}\n`),
   });
   if (values.quiet !== true) context.stdout.write(finalReport(experiment, context.model.metrics, records, files, context.cwd));
   return 0;

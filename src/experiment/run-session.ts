@@ -3,6 +3,7 @@ import type { Nanoseconds } from '../engine/time.js';
 import { journalPath, openRunJournal, type OpenedJournal, type RunJournal } from './journal/run-journal.js';
 import type { Baseline } from './output/baseline.js';
 import { writeExperimentOutputs } from './output/experiment-outputs.js';
+import { withOutputLock } from './output/output-lock.js';
 import type { OutputPaths } from './output/output-files.js';
 import type { CodeVersion } from './run/code-version.js';
 import { sortRecords, type RunId, type RunRecord } from './run/experiment-runs.js';
@@ -42,13 +43,19 @@ export interface SessionStart {
 }
 
 /**
- * One `eastwest run` (docs/design.md, Contracts, "Runs, seeds, shards, resume"): opens the journal beside
- * the output (resuming it when asked), runs the selected runs the journal does not have,
- * appending each to the journal as it finishes (its time series too), writes the CSV,
- * summary, time series and meta atomically once all are in, and deletes the journal. A failure leaves the journal with every run that
- * finished, and no file at the output paths.
+ * One `eastwest run` (docs/design.md, Contracts, "Runs, seeds, shards, resume"): takes the
+ * output's lock (one writer per output), opens the journal beside the output (resuming it when
+ * asked), runs the selected runs the journal does not have, appending each to the journal as
+ * it finishes (its time series too), writes the CSV, summary, time series and meta atomically
+ * once all are in, and deletes the journal. A failure leaves the journal with every run that
+ * finished, and no file at the output paths; the lock goes however the session ends.
  */
 export async function runSession(experiment: ResolvedExperiment, model: ScenarioModel, options: SessionOptions): Promise<RunRecord[]> {
+  const lockOptions = { commandLine: options.commandLine, onNotice: options.onNotice };
+  return withOutputLock(options.files.csv, lockOptions, () => lockedSession(experiment, model, options));
+}
+
+async function lockedSession(experiment: ResolvedExperiment, model: ScenarioModel, options: SessionOptions): Promise<RunRecord[]> {
   const runs = selectRuns(options.selection, experiment.points.length, experiment.header.replications);
   const identity = {
     experiment: experiment.header.name,

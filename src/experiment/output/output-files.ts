@@ -2,6 +2,7 @@ import { accessSync, constants, mkdirSync, renameSync, rmSync, statSync, writeFi
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../input-error.js';
 import { journalPath } from '../journal/run-journal.js';
+import { lockPath } from './output-lock.js';
 import { ALL_RUNS, selectionInfix, type RunSelection } from '../run/run-selection.js';
 
 /** The files one experiment writes; all sit beside the CSV (docs/design.md, Contracts). */
@@ -46,7 +47,7 @@ export function checkWritable(paths: OutputPaths): void {
   try {
     mkdirSync(folder, { recursive: true });
     accessSync(folder, constants.W_OK);
-    for (const path of [...Object.values(paths), journalPath(paths.csv)]) rejectFolder(path);
+    for (const path of [...Object.values(paths), journalPath(paths.csv), lockPath(paths.csv)]) rejectFolder(path);
     const probe = join(folder, `.${basename(paths.csv)}.${process.pid}.probe`);
     writeFileSync(probe, '');
     rmSync(probe);

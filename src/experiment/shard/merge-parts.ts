@@ -4,6 +4,7 @@ import { InputError } from '../../input-error.js';
 import { resolveBaseline, type Baseline } from '../output/baseline.js';
 import { writeExperimentOutputs } from '../output/experiment-outputs.js';
 import { checkWritable, outputPaths, type OutputPaths } from '../output/output-files.js';
+import { OutputLock } from '../output/output-lock.js';
 import type { CodeVersion } from '../run/code-version.js';
 import { sortRecords, type RunRecord } from '../run/experiment-runs.js';
 import { ALL_RUNS } from '../run/run-selection.js';
@@ -25,6 +26,8 @@ export interface MergeOptions {
   /** The merging eastwest's version and command line, for the meta. */
   readonly codeVersion: CodeVersion;
   readonly commandLine: readonly string[];
+  /** Told when a stale lock on the output is taken over. */
+  readonly onNotice?: (message: string) => void;
 }
 
 export interface MergeResult {
@@ -37,7 +40,7 @@ export interface MergeResult {
  * `eastwest merge` (docs/design.md, Contracts): checks the parts belong together, rebuilds the experiment
  * from the resolved copy in their meta, reads back every run (with its time series, when the
  * parts have one) and writes the CSV, summary and time series a single run would have written,
- * byte for byte, with a meta that gathers the parts'.
+ * byte for byte, with a meta that gathers the parts', holding the output's lock while it writes.
  */
 export function mergeParts(model: ScenarioModel, options: MergeOptions): MergeResult {
   const parts = options.parts.map((name) => readShardPart(name, options.cwd));
@@ -50,9 +53,14 @@ export function mergeParts(model: ScenarioModel, options: MergeOptions): MergeRe
   const overwritten = parts.find((part) => resolve(options.cwd, part.name) === files.csv);
   if (overwritten !== undefined) throw new InputError(`--out ${options.out}: Expected a path other than the parts', got the part ${overwritten.name}`);
   checkWritable(files);
-  const context = mergedContext(parts, files, options);
-  const meta = { ...context, baseline: baseline?.text, timeseriesBucket };
-  writeExperimentOutputs(experiment, model, records, meta, { baseline, extraMeta: mergeMeta(parts, options) });
+  const lock = OutputLock.acquire(files.csv, { commandLine: options.commandLine, onNotice: options.onNotice });
+  try {
+    const context = mergedContext(parts, files, options);
+    const meta = { ...context, baseline: baseline?.text, timeseriesBucket };
+    writeExperimentOutputs(experiment, model, records, meta, { baseline, extraMeta: mergeMeta(parts, options) });
+  } finally {
+    lock.release();
+  }
   return { experiment, records, files };
 }
 
