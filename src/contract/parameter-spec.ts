@@ -1,4 +1,4 @@
-import { formatDuration, parseDuration, type Nanoseconds } from '../engine/time.js';
+import { formatDuration, MAX_DURATION, parseDuration, type Nanoseconds } from '../engine/time.js';
 import { InputError } from '../input-error.js';
 import { parseDistribution, type DistributionSpec } from '../random/index.js';
 
@@ -149,19 +149,39 @@ export function describeDefault(spec: ParameterSpec): string {
   return `{ ${fields.join(', ')} }`;
 }
 
+/**
+ * The least positive rate: one event in about 11.6 days, less than once per the longest run
+ * (MAX_DURATION). A smaller one would make the mean time between events longer than any clock
+ * can hold (`requestsPerSecond: 1e-300` is 10^309 s); 0, where a rate allows it, means none.
+ */
+export const MIN_POSITIVE_RATE_PER_SECOND = 1e-6;
+
+/** Rates are the parameters whose names end in `PerSecond` (docs/design.md, Contracts). */
+export function isRate(spec: ParameterSpec): boolean {
+  return spec.path.endsWith('PerSecond');
+}
+
 function parseBoundedNumber(spec: IntegerParameter | NumberParameter, raw: unknown, integer: boolean): number {
   const exclusive = spec.kind === 'number' && spec.minExclusive === true;
-  const expected = `${integer ? 'an integer' : 'a number'} ${rangeText(spec.min, spec.max, exclusive, String)}`;
+  // Without a declared maximum an integer still stops where integers stop being exact.
+  const max = spec.max ?? (integer ? Number.MAX_SAFE_INTEGER : undefined);
+  const expected = `${integer ? 'an integer' : 'a number'} ${rangeText(spec.min, max, exclusive, String)}`;
   if (typeof raw !== 'number' || !Number.isFinite(raw) || (integer && !Number.isInteger(raw))) {
     throw new InputError(spec.path, expected, raw);
   }
-  if (!inRange(raw, spec.min, spec.max, exclusive)) throw new InputError(spec.path, expected, raw);
+  if (!inRange(raw, spec.min, max, exclusive)) throw new InputError(spec.path, expected, raw);
+  if (isRate(spec) && raw > 0 && raw < MIN_POSITIVE_RATE_PER_SECOND) {
+    const least = `at least ${MIN_POSITIVE_RATE_PER_SECOND} per second when positive (one event in about 11.6 days; a run covers at most ${formatDuration(MAX_DURATION)})`;
+    throw new InputError(spec.path, `${expected}, ${least}`, raw);
+  }
   return raw;
 }
 
+/** Every duration stops at MAX_DURATION, whatever its table says, so none is Infinity or inexact. */
 function parseBoundedDuration(spec: DurationParameter, raw: unknown): Nanoseconds {
   const exclusive = spec.minExclusive === true;
-  const range = rangeText(spec.min, spec.max, exclusive, formatDuration);
+  const max = Math.min(spec.max ?? MAX_DURATION, MAX_DURATION);
+  const range = rangeText(spec.min, max, exclusive, formatDuration);
   let value: Nanoseconds;
   try {
     if (typeof raw !== 'string') throw new Error('not a string');
@@ -169,7 +189,7 @@ function parseBoundedDuration(spec: DurationParameter, raw: unknown): Nanosecond
   } catch {
     throw new InputError(spec.path, `a duration with a unit (ns, us, ms, s, m, h) ${range}`, raw);
   }
-  if (!inRange(value, spec.min, spec.max, exclusive)) throw new InputError(spec.path, `a duration ${range}`, raw);
+  if (!inRange(value, spec.min, max, exclusive)) throw new InputError(spec.path, `a duration ${range}`, raw);
   return value;
 }
 

@@ -9,6 +9,13 @@ export const NS_PER_US = 1_000;
 export const NS_PER_MS = 1_000_000;
 export const NS_PER_S = 1_000_000_000;
 
+/**
+ * The longest duration any field may hold, and the most simulated time a run may cover
+ * (warmup + duration): 30 days. The clock plus any duration then stays below 60 days, well
+ * inside the 2^53 ns (≈ 104 days) where every nanosecond is exact (docs/design.md, Contracts).
+ */
+export const MAX_DURATION: Nanoseconds = 30 * 24 * 3600 * NS_PER_S;
+
 /** Whole nanoseconds from a count of nanoseconds (rounded to the nearest integer). */
 export const ns = (value: number): Nanoseconds => Math.round(value);
 /** Nanoseconds in `value` microseconds. */

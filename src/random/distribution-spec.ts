@@ -1,4 +1,4 @@
-import { formatDuration, parseDuration } from '../engine/time.js';
+import { formatDuration, MAX_DURATION, parseDuration } from '../engine/time.js';
 import { InputError } from '../input-error.js';
 import { closestName } from '../text/closest-name.js';
 
@@ -155,7 +155,8 @@ function readNumber(raw: unknown, path: string): number {
 
 /**
  * A duration string in nanoseconds. parseDuration has no sign, but `-5ms` deserves "must
- * not be negative" rather than "not a duration", so the sign is read here.
+ * not be negative" rather than "not a duration", so the sign is read here. Like every
+ * duration, at most MAX_DURATION (a 400-digit one would be Infinity).
  */
 function readDuration(raw: unknown, path: string): number {
   if (typeof raw !== 'string') throw new InputError(path, DURATION_EXPECTED, raw);
@@ -167,5 +168,6 @@ function readDuration(raw: unknown, path: string): number {
   } catch {
     throw new InputError(path, DURATION_EXPECTED, raw);
   }
+  if (!(magnitude <= MAX_DURATION)) throw new InputError(path, `a duration of at most ${formatDuration(MAX_DURATION)} (30 days)`, raw);
   return negative && magnitude !== 0 ? -magnitude : magnitude;
 }

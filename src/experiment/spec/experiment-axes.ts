@@ -1,4 +1,6 @@
 import { InputError } from '../../input-error.js';
+import { MAX_LIST_ENTRIES } from './resolved-experiment.js';
+import { groupThousands } from './written-value.js';
 import type { ParameterIndex, ParameterTarget } from './parameter-index.js';
 import { isPlainMap, readAssignments, rejectOverlaps, type Assignment } from './scenario-assignments.js';
 
@@ -46,6 +48,7 @@ function readSweepAxis(path: string, values: unknown, index: ParameterIndex): Sw
   }
   if (target === undefined) throw new InputError(`Unknown parameter \`${path}\` in \`sweep\`${index.didYouMean(path)}`);
   if (!Array.isArray(values) || values.length === 0) throw new InputError(`sweep.${path}`, 'a non-empty list of values', values);
+  rejectLongList(`sweep.${path}`, values);
   const seen = new Set<string>();
   for (const value of values) {
     const key = JSON.stringify(value);
@@ -58,8 +61,15 @@ function readSweepAxis(path: string, values: unknown, index: ParameterIndex): Sw
 function readCases(raw: unknown, index: ParameterIndex): Assignment[][] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) throw new InputError('cases', 'a list of maps from dotted parameter paths to values', raw);
+  rejectLongList('cases', raw);
   return raw.map((entry, i) => {
     if (!isPlainMap(entry)) throw new InputError(`cases[${i}]`, 'a map from dotted parameter paths to values', entry);
     return readAssignments(entry, index, `cases[${i}]`);
   });
+}
+
+/** A list over MAX_LIST_ENTRIES is refused from its length, before its entries are read or expanded. */
+function rejectLongList(path: string, list: readonly unknown[]): void {
+  if (list.length <= MAX_LIST_ENTRIES) return;
+  throw new InputError(path, `a list of at most ${groupThousands(MAX_LIST_ENTRIES)} entries`, `${groupThousands(list.length)} entries`);
 }

@@ -1,7 +1,8 @@
 import { parseParameterValue, type ParameterSpec } from '../../contract/parameter-spec.js';
-import type { Nanoseconds } from '../../engine/time.js';
+import { formatDuration, MAX_DURATION, type Nanoseconds } from '../../engine/time.js';
 import { InputError } from '../../input-error.js';
 import { closestName } from '../../text/closest-name.js';
+import { MAX_RUNS } from './resolved-experiment.js';
 
 /** The top-level keys of an experiment file, in the order documentation lists them. */
 export const TOP_LEVEL_KEYS = ['name', 'description', 'seed', 'replications', 'duration', 'warmup', 'scenario', 'sweep', 'cases'] as const;
@@ -23,17 +24,17 @@ export const TOP_LEVEL_SPECS: Readonly<Record<(typeof SETTABLE_TOP_LEVEL_KEYS)[n
     source: 'assumption',
   },
   replications: {
-    kind: 'integer', path: 'replications', unit: 'runs per point', default: 1, min: 1,
+    kind: 'integer', path: 'replications', unit: 'runs per point', default: 1, min: 1, max: MAX_RUNS,
     doc: 'Independent runs of every point, numbered from 0.',
     source: 'assumption',
   },
   duration: {
-    kind: 'duration', path: 'duration', unit: 'duration', default: '', min: 0, minExclusive: true,
-    doc: 'Measured window of simulated time, after the warmup. Required: it has no default.',
+    kind: 'duration', path: 'duration', unit: 'duration', default: '', min: 0, minExclusive: true, max: MAX_DURATION,
+    doc: 'Measured window of simulated time, after the warmup; warmup + duration is at most 30 days. Required: it has no default.',
     source: 'none (required)',
   },
   warmup: {
-    kind: 'duration', path: 'warmup', unit: 'duration', default: '0s', min: 0,
+    kind: 'duration', path: 'warmup', unit: 'duration', default: '0s', min: 0, max: MAX_DURATION,
     doc: 'Simulated time before the measured window.',
     source: 'assumption',
   },
@@ -56,7 +57,7 @@ export function readExperimentHeader(document: Record<string, unknown>): Experim
   const durationWritten = document.duration;
   if (durationWritten === undefined) throw new InputError('duration', 'a duration with a unit such as `60s` (it is required)', undefined);
   const warmupWritten = document.warmup ?? TOP_LEVEL_SPECS.warmup.default;
-  return {
+  const header = {
     name: readName(document.name),
     description: readDescription(document.description),
     seed: parseParameterValue(TOP_LEVEL_SPECS.seed, document.seed ?? TOP_LEVEL_SPECS.seed.default) as number,
@@ -65,6 +66,11 @@ export function readExperimentHeader(document: Record<string, unknown>): Experim
     warmup: parseParameterValue(TOP_LEVEL_SPECS.warmup, warmupWritten) as Nanoseconds,
     written: { duration: durationWritten as string, warmup: warmupWritten as string },
   };
+  if (header.warmup + header.duration > MAX_DURATION) {
+    const expected = `at most ${formatDuration(MAX_DURATION - header.warmup)} with warmup ${header.written.warmup} (warmup + duration is at most ${formatDuration(MAX_DURATION)}, 30 days of simulated time)`;
+    throw new InputError('duration', expected, durationWritten);
+  }
+  return header;
 }
 
 /** A misspelt top-level key is reported first: every later message would mislead. */

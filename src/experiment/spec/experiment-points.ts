@@ -21,8 +21,10 @@ export interface ExperimentPoint {
 }
 
 /**
- * How many points the axes make. No sweep and no cases: the base scenario is the only point.
- * Cases without a sweep: just the cases (the base is not added as an unasked-for extra point).
+ * How many points the axes make, from the lists' lengths alone (nothing is expanded), so the
+ * grid's size is checked before it is built. No sweep and no cases: the base scenario is the
+ * only point. Cases without a sweep: just the cases (the base is not added as an unasked-for
+ * extra point). A product past 2^53 is not exact, but it is far over every limit.
  */
 export function countPoints(axes: ExperimentAxes): number {
   if (axes.sweep.length === 0) return axes.cases.length === 0 ? 1 : axes.cases.length;

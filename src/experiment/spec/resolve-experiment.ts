@@ -9,7 +9,7 @@ import { readExperimentFile } from './experiment-file.js';
 import { readExperimentHeader, rejectUnknownTopLevelKeys, SETTABLE_TOP_LEVEL_KEYS, TOP_LEVEL_SPECS, type ExperimentHeader } from './experiment-header.js';
 import { countPoints, expandPoints } from './experiment-points.js';
 import { ParameterIndex } from './parameter-index.js';
-import { MAX_RUNS_WITHOUT_FORCE, type CanonicalExperiment, type ResolvedExperiment } from './resolved-experiment.js';
+import { MAX_RUNS, MAX_RUNS_WITHOUT_FORCE, type CanonicalExperiment, type ResolvedExperiment } from './resolved-experiment.js';
 import { applyAssignment, isPlainMap, pathsOverlap, readAssignments, type WrittenScenario } from './scenario-assignments.js';
 import { parseSetOption, type SetOption } from './set-option.js';
 import { groupThousands } from './written-value.js';
@@ -47,7 +47,10 @@ export function resolveExperiment(document: unknown, file: string, model: Scenar
   for (const assignment of fromFile.assignments) applyAssignment(base, assignment);
   applyScenarioSets(base, sets, fromFile.axes, index);
   const runCount = countPoints(fromFile.axes) * header.replications;
-  if (runCount > MAX_RUNS_WITHOUT_FORCE && options.force !== true) throw gridTooLarge(file, fromFile.axes, header);
+  if (runCount > MAX_RUNS) throw gridTooLarge(file, fromFile.axes, header, MAX_RUNS, 'even with --force; shrink the sweep or the replications');
+  if (runCount > MAX_RUNS_WITHOUT_FORCE && options.force !== true) {
+    throw gridTooLarge(file, fromFile.axes, header, MAX_RUNS_WITHOUT_FORCE, 'shrink the sweep, or pass --force to run it anyway');
+  }
   const points = inFile(file, () => expandPoints(base, fromFile.axes, index));
   const canonical = canonicalExperiment(header, base, fromFile.axes);
   const hash = sha256Hex(canonicalJson(canonical));
@@ -110,12 +113,10 @@ function unknownSetPath(set: SetOption, index: ParameterIndex): InputError {
   return new InputError(`--set ${set.text}: Unknown parameter \`${set.path}\`${hint} (besides parameters, --set takes ${topLevel})`);
 }
 
-function gridTooLarge(file: string, axes: ExperimentAxes, header: ExperimentHeader): InputError {
+function gridTooLarge(file: string, axes: ExperimentAxes, header: ExperimentHeader, limit: number, remedy: string): InputError {
   const points = countPoints(axes);
   const runs = `${groupThousands(points * header.replications)} runs (${groupThousands(points)} points × ${header.replications} replications)`;
-  return new InputError(
-    `${file}: the grid has ${runs}, over the limit of ${groupThousands(MAX_RUNS_WITHOUT_FORCE)} runs; shrink the sweep, or pass --force to run it anyway`,
-  );
+  return new InputError(`${file}: the grid has ${runs}, over the limit of ${groupThousands(limit)} runs; ${remedy}`);
 }
 
 function canonicalExperiment(header: ExperimentHeader, base: WrittenScenario, axes: ExperimentAxes): CanonicalExperiment {

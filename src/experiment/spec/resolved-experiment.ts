@@ -5,6 +5,12 @@ import type { WrittenScenario } from './scenario-assignments.js';
 /** Above this many runs (points × replications) a grid needs `--force` (docs/design.md, Contracts). */
 export const MAX_RUNS_WITHOUT_FORCE = 10_000;
 
+/** No grid has more runs, `--force` or not: the points and runs are built in memory before any run. */
+export const MAX_RUNS = 1_000_000;
+
+/** Entries of one list in the file (a sweep axis, `cases`), refused before they are read. */
+export const MAX_LIST_ENTRIES = 100_000;
+
 /**
  * The resolved experiment as data, values as written (defaults as the tables write them):
  * what the experiment hash is computed over and what the meta file records.
