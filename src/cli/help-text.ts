@@ -8,10 +8,10 @@ export const MAIN_HELP = `eastwest: a deterministic performance model of Kuberne
 Usage:
   eastwest run FILE.yaml [--out PATH] [--workers N] [--shard K/N | --shards N] [--resume]
                          [--set path=value]... [--only RUN]... [--baseline path=value]
-                         [--timeseries DURATION] [--force] [--quiet]
+                         [--timeseries DURATION] [--force] [--overwrite] [--quiet]
   eastwest validate FILE.yaml [--set path=value]... [--workers N] [--force]
   eastwest describe [--metrics]
-  eastwest merge PART.csv... --out PATH [--baseline path=value] [--quiet]
+  eastwest merge PART.csv... --out PATH [--baseline path=value] [--overwrite] [--quiet]
   eastwest --help | --version
 
 Commands:
@@ -77,6 +77,11 @@ Options:
                       buckets per run. Works with --workers, --shard, --only and --resume
                       (which needs the same --timeseries)
   --force             run a grid of more than ${LIMIT} runs (points x replications)
+  --overwrite         replace what is at the output even when it is another experiment's
+                      results (another name in <name>.meta.json) or files eastwest did not
+                      write; without it they are refused (exit 2). The results of this
+                      same experiment are replaced either way. An output that would be an
+                      input (the experiment file) is always refused
   --quiet             no progress and no table (warnings still go to stderr)
   -h, --help          show this help
 
@@ -121,13 +126,17 @@ Joins the parts that \`eastwest run --shard K/N\` (or --shards N) wrote into the
 summary and meta a single run writes (and the time series, when the shards were run with
 --timeseries); the CSVs are byte-identical to a single run's. Reads each part's .meta.json
 (and .timeseries.csv) beside it, and refuses parts of different experiments (hash),
-eastwest versions or --timeseries, a missing shard and a shard given twice, naming them.
+eastwest versions or --timeseries, a missing shard and a shard given twice, naming them,
+and a part whose lines or files fail the checksums in its meta (edited or damaged),
+naming the file and line.
 
 Options:
   --out PATH          the merged CSV (ending in .csv), required; summary and meta go
                       beside it
   --baseline path=value
                       paired differences in the summary, as for \`eastwest run\`
+  --overwrite         replace another experiment's results, or files eastwest did not
+                      write, at --out (as for \`eastwest run\`); the parts are never written
   --quiet             no table on stdout
   -h, --help          show this help
 

@@ -8,6 +8,7 @@ import { parseCommandArgs } from './parse-command-args.js';
 const OPTIONS = {
   out: { type: 'string' },
   baseline: { type: 'string' },
+  overwrite: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -30,6 +31,7 @@ export async function mergeCommand(args: readonly string[], context: CliContext)
     codeVersion: readCodeVersion(),
     commandLine: context.commandLine,
     onNotice: (message) => context.stderr.write(`warning: ${message}\n`),
+    overwrite: values.overwrite === true,
   });
   if (values.quiet !== true) context.stdout.write(finalReport(experiment, context.model.metrics, records, files, context.cwd));
   return 0;

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   checkWritable,
@@ -60,6 +61,8 @@ function sessionSettings(request: RunRequest, context: CliContext) {
     workers: request.workers,
     modelSource: context.modelSource,
     resume: request.resume,
+    overwrite: request.overwrite,
+    inputs: [{ path: resolve(context.cwd, request.file), name: request.file, what: 'the experiment file' }],
     codeVersion: readCodeVersion(),
     commandLine: context.commandLine,
   };

@@ -21,6 +21,7 @@ export const RUN_OPTIONS = {
   baseline: { type: 'string' },
   timeseries: { type: 'string' },
   force: { type: 'boolean' },
+  overwrite: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -31,6 +32,8 @@ export interface RunRequest {
   readonly out: string | undefined;
   readonly sets: readonly string[];
   readonly force: boolean;
+  /** `--overwrite`: replace another experiment's results, or files eastwest did not write, at the output. */
+  readonly overwrite: boolean;
   readonly quiet: boolean;
   readonly resume: boolean;
   readonly workers: number;
@@ -49,6 +52,7 @@ export function readRunRequest(values: OptionValues, positionals: readonly strin
     out: text('out'),
     sets: stringList(values.set),
     force: values.force === true,
+    overwrite: values.overwrite === true,
     quiet: values.quiet === true,
     resume: values.resume === true,
     workers: parseWorkers(text('workers'), defaultWorkers),

@@ -3,6 +3,7 @@ import type { Nanoseconds } from '../engine/time.js';
 import { journalPath, openRunJournal, type OpenedJournal, type RunJournal } from './journal/run-journal.js';
 import type { Baseline } from './output/baseline.js';
 import { writeExperimentOutputs } from './output/experiment-outputs.js';
+import { checkExistingResults, refuseInputsAsOutputs, removeLeftovers, type InputFile } from './output/output-guard.js';
 import { withOutputLock } from './output/output-lock.js';
 import type { OutputPaths } from './output/output-files.js';
 import type { CodeVersion } from './run/code-version.js';
@@ -21,6 +22,10 @@ export interface SessionOptions {
   readonly workers: number;
   readonly modelSource?: ModelSource;
   readonly resume: boolean;
+  /** The files the session reads (the experiment file), which no output may be. */
+  readonly inputs?: readonly InputFile[];
+  /** `--overwrite`: replace what is at the output even if it is another experiment's results or not eastwest's. */
+  readonly overwrite?: boolean;
   readonly baseline?: Baseline;
   /** The checked `--timeseries` width (readTimeseriesBucket); `files` must then have a timeseries path. */
   readonly timeseriesBucket?: Nanoseconds;
@@ -43,14 +48,16 @@ export interface SessionStart {
 }
 
 /**
- * One `eastwest run` (docs/design.md, Contracts, "Runs, seeds, shards, resume"): takes the
- * output's lock (one writer per output), opens the journal beside the output (resuming it when
+ * One `eastwest run` (docs/design.md, Contracts, "Runs, seeds, shards, resume"): refuses an
+ * output that is an input, takes the output's lock (one writer per output), refuses what is
+ * there unless it is this experiment's results (or `overwrite`), opens the journal beside the output (resuming it when
  * asked), runs the selected runs the journal does not have, appending each to the journal as
  * it finishes (its time series too), writes the CSV, summary, time series and meta atomically
  * once all are in, and deletes the journal. A failure leaves the journal with every run that
  * finished, and no file at the output paths; the lock goes however the session ends.
  */
 export async function runSession(experiment: ResolvedExperiment, model: ScenarioModel, options: SessionOptions): Promise<RunRecord[]> {
+  refuseInputsAsOutputs(options.files, options.inputs ?? []);
   const lockOptions = { commandLine: options.commandLine, onNotice: options.onNotice };
   return withOutputLock(options.files.csv, lockOptions, () => lockedSession(experiment, model, options));
 }
@@ -64,9 +71,11 @@ async function lockedSession(experiment: ResolvedExperiment, model: ScenarioMode
     file: experiment.file,
     timeseriesBucket: options.timeseriesBucket,
   };
+  const existing = checkExistingResults(options.files, experiment.header.name, options.overwrite === true);
   const opened = openRunJournal(journalPath(options.files.csv), identity, runs, options.resume);
   try {
     const records = await completeRuns(experiment, model, options, runs, opened);
+    removeLeftovers(existing);
     opened.journal.remove();
     return records;
   } catch (error) {

@@ -50,7 +50,7 @@ export interface DamagedRecord {
  */
 export function openRunJournal(path: string, identity: JournalIdentity, runs: readonly RunId[], resume: boolean): OpenedJournal {
   const exists = existsSync(path);
-  if (exists && !resume) throw journalExists(path);
+  if (exists && !resume) throw startsAsJournal(readFileSync(path)) ? journalExists(path) : notAJournal(path, 'cannot run');
   const lines = exists ? completeLines(path) : [];
   if (lines.length === 0) return { journal: RunJournal.create(path, identity, runs.length), finished: [], damaged: [] };
   checkIdentity(path, lines[0], identity);
@@ -124,17 +124,23 @@ export class RunJournal {
 function completeLines(path: string): string[] {
   const bytes = readFileSync(path);
   const end = bytes.lastIndexOf(0x0a) + 1;
-  if (end === 0 && !isTornHeader(bytes.toString('utf8'))) throw notAJournal(path);
-  if (end > 0 && decodeHeader(bytes.subarray(0, bytes.indexOf(0x0a)).toString('utf8')).kind === 'foreign') throw notAJournal(path);
+  if (!startsAsJournal(bytes)) throw notAJournal(path);
   if (end < bytes.length) truncateSync(path, end);
   return end === 0 ? [] : bytes.subarray(0, end - 1).toString('utf8').split('\n');
 }
 
-function notAJournal(path: string): InputError {
+function notAJournal(path: string, what = 'cannot resume'): InputError {
   return new InputError(
-    `${path}: cannot resume: the file there is not an eastwest run journal (its first line is not a journal header); ` +
+    `${path}: ${what}: the file there is not an eastwest run journal (its first line is not a journal header); ` +
       'it is left as it is: move it away, or choose another --out',
   );
+}
+
+/** Whether a file at a journal path starts as a journal does (a header, or a header cut short). */
+function startsAsJournal(bytes: Buffer): boolean {
+  const end = bytes.indexOf(0x0a);
+  const first = bytes.subarray(0, end < 0 ? bytes.length : end).toString('utf8');
+  return end < 0 ? isTornHeader(first) : decodeHeader(first).kind !== 'foreign';
 }
 
 function checkIdentity(path: string, firstLine: string, identity: JournalIdentity): void {

@@ -81,6 +81,18 @@ describe('OutputLock', () => {
     expect(notices).toEqual([`took over the stale lock ${path}: it names no process (a crash while it was created)`]);
   });
 
+  it('refuses, and leaves as it is, a file at the lock path that is not an eastwest lock, however old', () => {
+    const csv = join(temporaryFolder(), 'x.csv');
+    const path = lockPath(csv);
+    writeFileSync(path, 'my notes');
+    const dayAgo = new Date(Date.now() - 86_400_000);
+    utimesSync(path, dayAgo, dayAgo);
+    expect(messageOf(() => OutputLock.acquire(csv, { commandLine: COMMAND }))).toBe(
+      `Cannot write the output \`${csv}\`: ${path} exists and is not an eastwest lock (it is left as it is); move it away, or choose another --out`,
+    );
+    expect(readFileSync(path, 'utf8')).toBe('my notes');
+  });
+
   it('leaves a lock that is no longer its own when released', () => {
     const csv = join(temporaryFolder(), 'x.csv');
     const lock = OutputLock.acquire(csv, { commandLine: COMMAND });

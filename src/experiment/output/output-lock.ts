@@ -143,10 +143,16 @@ const UNWRITTEN_LOCK_MS = 10_000;
 /** Why the lock is stale, or undefined when its holder may still run. */
 function staleness(path: string, found: FoundLock): string | undefined {
   const { holder } = found;
-  if (holder === undefined) return found.ageMs > UNWRITTEN_LOCK_MS ? 'it names no process (a crash while it was created)' : undefined;
+  if (holder === undefined) return isTornLock(found.text) && found.ageMs > UNWRITTEN_LOCK_MS ? 'it names no process (a crash while it was created)' : undefined;
   if (holder.host !== hostname()) return undefined;
   if (holder.pid === process.pid) return held.has(path) ? undefined : `process ${holder.pid} on ${holder.host} is this one, restarted`;
   return isAlive(holder.pid) ? undefined : `process ${holder.pid} on ${holder.host} no longer runs`;
+}
+
+/** An empty lock file or the start of one: what a crash between creating and writing it leaves. Anything else is not eastwest's. */
+function isTornLock(text: string): boolean {
+  const start = '{"pid":';
+  return text.length <= start.length ? start.startsWith(text) : text.startsWith(start);
 }
 
 function isAlive(pid: number): boolean {
@@ -185,6 +191,9 @@ function takeOver(path: string, stale: string): boolean {
 
 function lockHeld(csv: string, path: string, found: FoundLock): InputError {
   const { holder } = found;
+  if (holder === undefined && !isTornLock(found.text)) {
+    return new InputError(`Cannot write the output \`${csv}\`: ${path} exists and is not an eastwest lock (it is left as it is); move it away, or choose another --out`);
+  }
   const who =
     holder === undefined
       ? 'another eastwest (its lock is being created)'

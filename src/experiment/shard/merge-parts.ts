@@ -4,6 +4,7 @@ import { InputError } from '../../input-error.js';
 import { resolveBaseline, type Baseline } from '../output/baseline.js';
 import { writeExperimentOutputs } from '../output/experiment-outputs.js';
 import { checkWritable, outputPaths, type OutputPaths } from '../output/output-files.js';
+import { checkExistingResults, refuseInputsAsOutputs, removeLeftovers, type InputFile } from '../output/output-guard.js';
 import { OutputLock } from '../output/output-lock.js';
 import type { CodeVersion } from '../run/code-version.js';
 import { sortRecords, type RunRecord } from '../run/experiment-runs.js';
@@ -28,6 +29,8 @@ export interface MergeOptions {
   readonly commandLine: readonly string[];
   /** Told when a stale lock on the output is taken over. */
   readonly onNotice?: (message: string) => void;
+  /** `--overwrite`: replace another experiment's results, or files eastwest did not write, at `--out`. */
+  readonly overwrite?: boolean;
 }
 
 export interface MergeResult {
@@ -52,12 +55,15 @@ export function mergeParts(model: ScenarioModel, options: MergeOptions): MergeRe
   const files = outputPaths(experiment.header.name, options.out, options.cwd, ALL_RUNS, { timeseries: timeseriesBucket !== undefined });
   const overwritten = parts.find((part) => resolve(options.cwd, part.name) === files.csv);
   if (overwritten !== undefined) throw new InputError(`--out ${options.out}: Expected a path other than the parts', got the part ${overwritten.name}`);
+  refuseInputsAsOutputs(files, parts.flatMap((part) => partInputs(part, options.cwd)));
   checkWritable(files);
   const lock = OutputLock.acquire(files.csv, { commandLine: options.commandLine, onNotice: options.onNotice });
   try {
+    const existing = checkExistingResults(files, experiment.header.name, options.overwrite === true);
     const context = mergedContext(parts, files, options);
     const meta = { ...context, baseline: baseline?.text, timeseriesBucket };
     writeExperimentOutputs(experiment, model, records, meta, { baseline, extraMeta: mergeMeta(parts, options) });
+    removeLeftovers(existing);
   } finally {
     lock.release();
   }
@@ -78,6 +84,17 @@ function runsOfPart(part: ShardPart, experiment: ResolvedExperiment, model: Scen
   const withSeries = withPartTimeseries(part, experiment, model.timeseries ?? [], records);
   checkPartChecksums(part.timeseries.name, part.timeseries.text, 'timeseries', part.meta.checksums, metaName);
   return withSeries;
+}
+
+/** The files merge reads for a part: its CSV, its meta and its time series. */
+function partInputs(part: ShardPart, cwd: string): InputFile[] {
+  const metaName = partMetaName(part.name);
+  const inputs = [
+    { path: resolve(cwd, part.name), name: part.name, what: 'a part' },
+    { path: resolve(cwd, metaName), name: metaName, what: `the meta of the part ${part.name}` },
+  ];
+  if (part.timeseries !== undefined) inputs.push({ path: resolve(cwd, part.timeseries.name), name: part.timeseries.name, what: `the time series of the part ${part.name}` });
+  return inputs;
 }
 
 /**
