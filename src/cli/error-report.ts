@@ -1,4 +1,4 @@
-import { RunFailedError } from '../experiment/index.js';
+import { RunFailedError, SaveFailedError } from '../experiment/index.js';
 import { InputError } from '../input-error.js';
 import type { TextOutput } from './progress-reporter.js';
 
@@ -34,6 +34,12 @@ export function reportError(error: unknown, stderr: TextOutput, debug: boolean):
     return EXIT_BAD_INPUT;
   }
   if (error instanceof RunFailedError) return reportRunFailure(error, stderr, debug);
+  if (error instanceof SaveFailedError) {
+    // An I/O error while saving (ENOSPC, EACCES, EROFS): not a bug; the message says where the finished runs are.
+    stderr.write(`error: ${oneLine(error.message)}\n`);
+    if (debug) stderr.write(stackOf(error.cause));
+    return EXIT_RUN_FAILED;
+  }
   stderr.write(`eastwest: internal error: ${oneLine(messageOf(error))}${debug ? '\n' : ` — ${BUG_HINT}\n`}`);
   if (debug) stderr.write(stackOf(error));
   return EXIT_RUN_FAILED;

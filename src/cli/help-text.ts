@@ -37,11 +37,12 @@ Runs every (point, replication) of the experiment on worker threads, then writes
   results/<name>.meta.json     resolved scenarios, experiment hash, versions, workers, timings
   results/<name>.timeseries.csv
                                with --timeseries: one row per run and time bucket
-The files appear only when every run is done. Until then each finished run is kept in a
-journal beside them (results/<name>.csv.journal), so after a crash, a kill or a failed run
---resume does only the rest. One process writes an output at a time: it holds
-results/<name>.csv.lock, and a second one exits 2 naming it. The CSVs are
-byte-identical whatever the number of workers or shards. Progress goes to stderr, a summary table to stdout.
+The files appear together, only when every run is done. Until then each finished run
+is kept in a journal beside them (results/<name>.csv.journal), so after a crash, a kill
+or a failed run --resume does only the rest. One process writes an output at a time: it
+holds results/<name>.csv.lock, and a second one exits 2 naming it. The CSVs are
+byte-identical whatever the number of workers or shards. Progress goes to stderr, a
+summary table to stdout.
 
 Options:
   --out PATH          write the CSV to PATH (ending in .csv); the other files go beside it

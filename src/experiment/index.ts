@@ -44,6 +44,7 @@ export type { MetaContext } from './output/experiment-meta.js';
 export { writeExperimentOutputs } from './output/experiment-outputs.js';
 export { checkWritable, outputPaths, type OutputPaths } from './output/output-files.js';
 export { PointWarnings, formatPointWarning, type PointWarning } from './output/point-warnings.js';
+export { SaveFailedError } from './output/save-failed-error.js';
 export { resultsCsv } from './output/results-csv.js';
 export { groupByPoint, summarizeMetric, summaryCsv, type MetricSummary } from './output/summary-csv.js';
 export { timeseriesCsv } from './output/timeseries-csv.js';

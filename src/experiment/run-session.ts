@@ -3,11 +3,13 @@ import type { Nanoseconds } from '../engine/time.js';
 import { journalPath, openRunJournal, type OpenedJournal, type RunJournal } from './journal/run-journal.js';
 import type { Baseline } from './output/baseline.js';
 import { writeExperimentOutputs } from './output/experiment-outputs.js';
-import { checkExistingResults, refuseInputsAsOutputs, removeLeftovers, type InputFile } from './output/output-guard.js';
+import { checkExistingResults, refuseInputsAsOutputs, type ExistingResults, type InputFile } from './output/output-guard.js';
 import { withOutputLock } from './output/output-lock.js';
+import { recoverOutputSet } from './output/output-set.js';
+import { SaveFailedError } from './output/save-failed-error.js';
 import type { OutputPaths } from './output/output-files.js';
 import type { CodeVersion } from './run/code-version.js';
-import { sortRecords, type RunId, type RunRecord } from './run/experiment-runs.js';
+import { describeRun, sortRecords, type RunId, type RunRecord } from './run/experiment-runs.js';
 import type { ModelSource } from './run/model-source.js';
 import { runExperiment } from './run/run-experiment.js';
 import { RunFailedError } from './run/run-failed-error.js';
@@ -71,11 +73,11 @@ async function lockedSession(experiment: ResolvedExperiment, model: ScenarioMode
     file: experiment.file,
     timeseriesBucket: options.timeseriesBucket,
   };
+  recoverOutputSet(options.files, options.onNotice);
   const existing = checkExistingResults(options.files, experiment.header.name, options.overwrite === true);
   const opened = openRunJournal(journalPath(options.files.csv), identity, runs, options.resume);
   try {
-    const records = await completeRuns(experiment, model, options, runs, opened);
-    removeLeftovers(existing);
+    const records = await completeRuns(experiment, model, options, runs, opened, existing);
     opened.journal.remove();
     return records;
   } catch (error) {
@@ -86,7 +88,14 @@ async function lockedSession(experiment: ResolvedExperiment, model: ScenarioMode
 }
 
 /** Runs what the journal lacks, journaling each run as it finishes, then writes the outputs. */
-async function completeRuns(experiment: ResolvedExperiment, model: ScenarioModel, options: SessionOptions, runs: readonly RunId[], opened: OpenedJournal): Promise<RunRecord[]> {
+async function completeRuns(
+  experiment: ResolvedExperiment,
+  model: ScenarioModel,
+  options: SessionOptions,
+  runs: readonly RunId[],
+  opened: OpenedJournal,
+  existing: ExistingResults,
+): Promise<RunRecord[]> {
   const { journal, finished } = opened;
   for (const damaged of opened.damaged) options.onNotice?.(damaged.message);
   const done = new Set(finished.map((record) => record.run.index));
@@ -102,7 +111,11 @@ async function completeRuns(experiment: ResolvedExperiment, model: ScenarioModel
     clock: options.clock,
     timeseriesBucket: options.timeseriesBucket,
     onRunDone: (record, count, total) => {
-      journal.add(record);
+      try {
+        journal.add(record);
+      } catch (error) {
+        throw new SaveFailedError(`${describeRun(record.run)} to the journal`, error);
+      }
       options.onRunDone?.(record, count, total);
     },
   });
@@ -113,14 +126,25 @@ async function completeRuns(experiment: ResolvedExperiment, model: ScenarioModel
     codeVersion, commandLine, selection, files, workers, startedAt, totalSeconds,
     baseline: baseline?.text, resumedRuns: finished.length, timeseriesBucket,
   };
-  writeExperimentOutputs(experiment, model, records, context, { baseline });
+  try {
+    writeExperimentOutputs(experiment, model, records, context, { baseline, remove: existing.leftovers });
+  } catch (error) {
+    throw new SaveFailedError(`the results (${files.csv} and the files beside it)`, error);
+  }
   return records;
 }
 
-/** A failed run says where the finished runs are; a journal with none is removed, so a rerun needs no --resume. */
+/**
+ * A failed run, or finished runs that could not be saved, say where the finished runs are; a
+ * journal with none is removed, so a rerun needs no --resume.
+ */
 function afterFailure(error: unknown, journal: RunJournal): unknown {
   if (journal.runs === 0) journal.remove();
-  if (!(error instanceof RunFailedError) || journal.runs === 0) return error;
   const runs = journal.runs === 1 ? '1 finished run is' : `${journal.runs} finished runs are`;
+  if (error instanceof SaveFailedError) {
+    if (journal.runs === 0) return error.withAftermath('no run had finished, and nothing was kept');
+    return error.withAftermath(`${runs} kept in ${journal.path}: once the output can be written, rerun with --resume to save them without running them again`);
+  }
+  if (!(error instanceof RunFailedError) || journal.runs === 0) return error;
   return new RunFailedError(error.run, error.cause, `No result files were written; ${runs} kept in ${journal.path}: rerun with --resume to do only the rest.`);
 }

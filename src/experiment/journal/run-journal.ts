@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { formatDuration, type Nanoseconds } from '../../engine/time.js';
 import { InputError } from '../../input-error.js';
 import type { RunId, RunRecord } from '../run/experiment-runs.js';
@@ -83,10 +83,18 @@ export class RunJournal {
     };
     // Append only: 'ax' for a new journal; 'a' when a resume found an empty one (killed before its
     // header was flushed; completeLines cut the torn header off), which the lock makes ours alone.
-    const fresh = statSync(path, { throwIfNoEntry: false }) === undefined;
-    const journal = new RunJournal(path, openSync(path, fresh ? 'ax' : 'a'), 0);
-    journal.writeLine(encodeHeader(header));
-    return journal;
+    const fresh = lstatSync(path, { throwIfNoEntry: false }) === undefined;
+    let journal: RunJournal | undefined;
+    try {
+      journal = new RunJournal(path, openSync(path, fresh ? 'ax' : 'a'), 0);
+      journal.writeLine(encodeHeader(header));
+      return journal;
+    } catch (error) {
+      // Found before any run: bad output (exit 2), and a journal that could not be started leaves nothing behind.
+      journal?.close();
+      if (fresh && journal !== undefined) rmSync(path, { force: true });
+      throw new InputError(`Cannot start the journal ${path}: ${(error as Error).message.split('\n')[0]}`);
+    }
   }
 
   static append(path: string, held: number): RunJournal {

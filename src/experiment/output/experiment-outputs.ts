@@ -5,6 +5,7 @@ import type { Baseline } from './baseline.js';
 import { experimentMeta, type MetaContext } from './experiment-meta.js';
 import { checksumsOf, type FileRole } from './file-checksums.js';
 import { writeFilesAtomically } from './output-files.js';
+import { commitPath } from './output-set.js';
 import { resultsCsv } from './results-csv.js';
 import { summaryCsv } from './summary-csv.js';
 import { timeseriesCsv } from './timeseries-csv.js';
@@ -16,6 +17,7 @@ export type MetaFields = Record<string, unknown>;
  * Writes the CSV, the summary (unless the files have none: a shard's part), the time series
  * (when the files have one: `--timeseries`) and the meta, all or nothing, once every run is in.
  * The meta records each CSV's checksum (and, for a shard's part, each line's: merge checks them).
+ * `remove` names files of an earlier set that go with the commit (output-set.ts).
  * The CSVs depend only on the experiment, the records, the bucket width and the baseline, so
  * equal inputs give equal bytes whatever ran the runs.
  */
@@ -24,7 +26,7 @@ export function writeExperimentOutputs(
   model: ScenarioModel,
   records: readonly RunRecord[],
   context: MetaContext,
-  options: { readonly baseline?: Baseline; readonly extraMeta?: MetaFields } = {},
+  options: { readonly baseline?: Baseline; readonly extraMeta?: MetaFields; readonly remove?: readonly string[] } = {},
 ): void {
   const { files } = context;
   const csvs = new Map<FileRole, string>([['csv', resultsCsv(experiment, model.metrics, records)]]);
@@ -34,7 +36,7 @@ export function writeExperimentOutputs(
   const meta = { ...experimentMeta(experiment, records, context), ...options.extraMeta, checksums };
   const contents = new Map([...csvs].map(([role, text]) => [files[role] as string, text]));
   contents.set(files.meta, `${JSON.stringify(meta, null, 2)}\n`);
-  writeFilesAtomically(contents);
+  writeFilesAtomically(contents, { commit: commitPath(files.csv), remove: options.remove });
 }
 
 function timeseriesContent(experiment: ResolvedExperiment, model: ScenarioModel, records: readonly RunRecord[], context: MetaContext): string {

@@ -1,8 +1,9 @@
-import { accessSync, constants, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../input-error.js';
 import { journalPath } from '../journal/run-journal.js';
 import { lockPath } from './output-lock.js';
+import { commitPath } from './output-set.js';
 import { ALL_RUNS, selectionInfix, type RunSelection } from '../run/run-selection.js';
 
 /** The files one experiment writes; all sit beside the CSV (docs/design.md, Contracts). */
@@ -47,10 +48,10 @@ export function checkWritable(paths: OutputPaths): void {
   try {
     mkdirSync(folder, { recursive: true });
     accessSync(folder, constants.W_OK);
-    for (const path of [...Object.values(paths), journalPath(paths.csv), lockPath(paths.csv)]) rejectFolder(path);
+    for (const path of [...Object.values(paths), journalPath(paths.csv), lockPath(paths.csv), commitPath(paths.csv)]) rejectFolder(path);
     const probe = join(folder, `.${basename(paths.csv)}.${process.pid}.probe`);
     writeFileSync(probe, '');
-    rmSync(probe);
+    rmSync(probe, { force: true });
   } catch (error) {
     throw new InputError(`Cannot write the output \`${paths.csv}\`: ${reason(error)}`);
   }
@@ -70,22 +71,4 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/**
- * Writes every file to a temporary file in the same folder, then renames them all into place,
- * so a reader never sees a partial file and a failure leaves no file half-written. Temporary
- * files are removed when anything fails before the renames.
- */
-export function writeFilesAtomically(files: ReadonlyMap<string, string>): void {
-  const temporary = new Map<string, string>();
-  try {
-    for (const [path, content] of files) {
-      const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-      temporary.set(path, temp);
-      writeFileSync(temp, content);
-    }
-    for (const [path, temp] of temporary) renameSync(temp, path);
-  } catch (error) {
-    for (const temp of temporary.values()) rmSync(temp, { force: true });
-    throw error;
-  }
-}
+export { writeFilesAtomically } from './output-set.js';

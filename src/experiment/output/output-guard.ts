@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../input-error.js';
 import { journalPath } from '../journal/run-journal.js';
@@ -38,7 +38,7 @@ export function refuseInputsAsOutputs(paths: OutputPaths, inputs: readonly Input
 
 /** What is at an output's paths before it is written: files to remove once the new set is in. */
 export interface ExistingResults {
-  /** Files of the earlier set of this output (its meta listed them) that the new set does not have. */
+  /** Files of the earlier set of this output (its meta listed them) that the new set does not have: removed with its commit. */
   readonly leftovers: readonly string[];
 }
 
@@ -55,11 +55,6 @@ export function checkExistingResults(paths: OutputPaths, experiment: string, ove
   const meta = existsSync(paths.meta) ? readMeta(paths.meta) : undefined;
   if (!overwrite) refuseForeign(paths, experiment, present, meta);
   return { leftovers: leftoversOf(paths, files, meta) };
-}
-
-/** Removes the files of the earlier set the new one replaced but did not write again, once the new set is in. */
-export function removeLeftovers(existing: ExistingResults): void {
-  for (const path of existing.leftovers) rmSync(path, { force: true });
 }
 
 interface EarlierMeta {

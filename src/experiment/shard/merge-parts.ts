@@ -4,8 +4,10 @@ import { InputError } from '../../input-error.js';
 import { resolveBaseline, type Baseline } from '../output/baseline.js';
 import { writeExperimentOutputs } from '../output/experiment-outputs.js';
 import { checkWritable, outputPaths, type OutputPaths } from '../output/output-files.js';
-import { checkExistingResults, refuseInputsAsOutputs, removeLeftovers, type InputFile } from '../output/output-guard.js';
+import { checkExistingResults, refuseInputsAsOutputs, type InputFile } from '../output/output-guard.js';
 import { OutputLock } from '../output/output-lock.js';
+import { recoverOutputSet } from '../output/output-set.js';
+import { SaveFailedError } from '../output/save-failed-error.js';
 import type { CodeVersion } from '../run/code-version.js';
 import { sortRecords, type RunRecord } from '../run/experiment-runs.js';
 import { ALL_RUNS } from '../run/run-selection.js';
@@ -59,11 +61,15 @@ export function mergeParts(model: ScenarioModel, options: MergeOptions): MergeRe
   checkWritable(files);
   const lock = OutputLock.acquire(files.csv, { commandLine: options.commandLine, onNotice: options.onNotice });
   try {
+    recoverOutputSet(files, options.onNotice);
     const existing = checkExistingResults(files, experiment.header.name, options.overwrite === true);
     const context = mergedContext(parts, files, options);
     const meta = { ...context, baseline: baseline?.text, timeseriesBucket };
-    writeExperimentOutputs(experiment, model, records, meta, { baseline, extraMeta: mergeMeta(parts, options) });
-    removeLeftovers(existing);
+    try {
+      writeExperimentOutputs(experiment, model, records, meta, { baseline, extraMeta: mergeMeta(parts, options), remove: existing.leftovers });
+    } catch (error) {
+      throw new SaveFailedError(`the merged results (${files.csv} and the files beside it)`, error, 'the parts are as they were: once the output can be written, merge again');
+    }
   } finally {
     lock.release();
   }
