@@ -1,5 +1,5 @@
 import type { ScenarioModel } from '../contract/scenario-model.js';
-import type { ModelSource } from '../experiment/index.js';
+import type { MemoryLimit, ModelSource } from '../experiment/index.js';
 import type { TextOutput } from './progress-reporter.js';
 
 /**
@@ -22,4 +22,6 @@ export interface CliContext {
   readonly defaultWorkers: number;
   /** Wall clock in milliseconds (performance.now by default). */
   readonly clock?: () => number;
+  /** The memory runs may use (the cgroup limit or the machine's by default); tests pass a small one. */
+  readonly memoryLimit?: MemoryLimit;
 }

@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { scenarioModel } from '../../models/index.js';
+import { scenarioMemoryItems } from '../../models/scenario/memory-estimate.js';
 import { runCli } from './cli.js';
 import { reportError, takeDebugOption } from './error-report.js';
 
@@ -21,7 +22,8 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 process.exitCode = await runCli(args, {
-  model: scenarioModel,
+  // The memory estimate `validate` prints and `run` checks (models/scenario/memory-estimate.ts).
+  model: { ...scenarioModel, estimateMemory: scenarioMemoryItems },
   // Worker threads import the model themselves, from the same compiled tree as this file.
   modelSource: { moduleUrl: new URL('../../models/index.js', import.meta.url).href, exportName: 'scenarioModel' },
   stdout: process.stdout,

@@ -1,8 +1,12 @@
 import { relative } from 'node:path';
 import { formatDuration } from '../engine/time.js';
 import {
+  availableMemory,
+  describeMemory,
   estimateByCalibration,
+  estimateExperimentMemory,
   estimateFromMeta,
+  fitsIn,
   formatSeconds,
   groupThousands,
   loadExperiment,
@@ -29,8 +33,10 @@ const OPTIONS = {
 const MAX_LISTED_POINTS = 40;
 
 /**
- * `eastwest validate FILE.yaml`: every check `run` makes before running, then the points and
- * a rough run-time estimate (from an earlier run's meta, else a short calibration run); writes nothing.
+ * `eastwest validate FILE.yaml`: every check `run` makes before running (the memory check for
+ * the workers asked for), then the points, a rough run-time estimate (from an earlier run's
+ * meta, else a short calibration run) and a memory estimate; writes nothing. With --force, runs
+ * that would not fit in memory are shown, but not calibrated.
  */
 export async function validateCommand(args: readonly string[], context: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('eastwest validate', args, OPTIONS);
@@ -39,10 +45,16 @@ export async function validateCommand(args: readonly string[], context: CliConte
     return 0;
   }
   const file = singleFile('eastwest validate', positionals);
-  const experiment = loadExperiment(file, context.model, { sets: stringList(values.set), force: values.force === true, cwd: context.cwd });
-  const workers = Math.min(parseWorkers(values.workers as string | undefined, context.defaultWorkers), experiment.runCount);
-  const estimate = estimateRunTime(experiment, context, workers);
-  context.stdout.write(`${describeExperiment(experiment, context.cwd)}\n${describeEstimate(estimate, workers)}\n\n${listPoints(experiment)}\n`);
+  const requested = parseWorkers(values.workers as string | undefined, context.defaultWorkers);
+  const limit = context.memoryLimit ?? availableMemory();
+  const options = { sets: stringList(values.set), force: values.force === true, cwd: context.cwd, workers: requested, memoryLimit: limit };
+  const experiment = loadExperiment(file, context.model, options);
+  const workers = Math.min(requested, experiment.runCount);
+  const memory = estimateExperimentMemory(experiment.header, experiment.points, experiment.runCount, context.model, workers);
+  const fits = fitsIn(memory, limit);
+  const timeText = fits ? describeEstimate(estimateRunTime(experiment, context, workers), workers) : row('estimate', 'not measured: the runs would not fit in memory (see below), so no calibration run was made');
+  const memoryText = row('memory', `${describeMemory(memory, limit)}${fits ? '' : '; OVER the memory available (--force)'}`);
+  context.stdout.write(`${describeExperiment(experiment, context.cwd)}\n${timeText}\n${memoryText}\n\n${listPoints(experiment)}\n`);
   return 0;
 }
 
@@ -52,8 +64,12 @@ function estimateRunTime(experiment: ResolvedExperiment, context: CliContext, wo
 }
 
 function describeEstimate(estimate: RunTimeEstimate, workers: number): string {
-  const text = `about ${formatSeconds(estimate.seconds)} on ${workers} worker${workers === 1 ? '' : 's'} (${estimate.basis})`;
-  return `${'estimate'.padEnd(12)}${wrapText(text, 98, ' '.repeat(12)).trimStart()}`;
+  return row('estimate', `about ${formatSeconds(estimate.seconds)} on ${workers} worker${workers === 1 ? '' : 's'} (${estimate.basis})`);
+}
+
+/** A key and its text, wrapped under the text's first column. */
+function row(key: string, text: string): string {
+  return `${key.padEnd(12)}${wrapText(text, 98, ' '.repeat(12)).trimStart()}`;
 }
 
 export function describeExperiment(experiment: ResolvedExperiment, cwd: string): string {

@@ -49,6 +49,16 @@ export interface BuiltScenario {
 }
 
 /**
+ * One term of a run's memory estimate: `count` things of about `bytesEach` bytes each
+ * (`{ what: 'open connections', count: 180_000, bytesEach: 1024 }`).
+ */
+export interface MemoryItem {
+  readonly what: string;
+  readonly count: number;
+  readonly bytesEach: number;
+}
+
+/**
  * The contract between the experiment layer and the models: the experiment layer validates
  * files against `parameters`, writes `metrics` as columns, and builds and runs scenarios.
  * Models never import the experiment layer; tests may pass a small fake model.
@@ -59,4 +69,12 @@ export interface ScenarioModel {
   /** The time-series columns, in order (docs/design.md, Output files); `window` says per bucket of what. */
   readonly timeseries?: readonly MetricSpec[];
   build(values: ScenarioValues, settings: RunSettings): BuiltScenario;
+  /**
+   * What one run of these values would hold in memory at its peak, term by term, computed from
+   * the values alone (nothing is built): `validate` prints it and `run` refuses a run that
+   * would not fit (docs/design.md, Contracts). Conservative: each term an upper bound on what
+   * it counts, at a byte cost above what was measured. Without it a run is taken to need only
+   * the process itself.
+   */
+  estimateMemory?(values: ScenarioValues, settings: RunSettings): readonly MemoryItem[];
 }

@@ -1,6 +1,6 @@
 /** Runs the command line in-process with captured streams, for tests. */
 import type { ScenarioModel } from '../../contract/scenario-model.js';
-import type { ModelSource } from '../../experiment/index.js';
+import type { MemoryLimit, ModelSource } from '../../experiment/index.js';
 import { fakeModel, fakeModelSource } from '../../experiment/testing/fake-model.js';
 import { runCli } from '../cli.js';
 
@@ -21,6 +21,8 @@ export interface CaptureOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Workers without --workers; 1 here, so tests that do not ask for threads start none. */
   readonly defaultWorkers?: number;
+  /** The memory available; the machine's (or its cgroup's) unless given. */
+  readonly memoryLimit?: MemoryLimit;
 }
 
 export async function runCaptured(args: readonly string[], options: CaptureOptions): Promise<CliOutcome> {
@@ -36,6 +38,7 @@ export async function runCaptured(args: readonly string[], options: CaptureOptio
     env: options.env ?? {},
     defaultWorkers: options.defaultWorkers ?? 1,
     clock: options.clock,
+    memoryLimit: options.memoryLimit,
   });
   return { status, stdout, stderr };
 }

@@ -6,8 +6,10 @@ import { closestName } from '../../text/closest-name.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
 import { axisPaths, readAxes, type ExperimentAxes } from './experiment-axes.js';
 import { readExperimentFile } from './experiment-file.js';
+import { checkBookkeeping, checkMemory, estimateExperimentMemory } from './experiment-memory.js';
 import { readExperimentHeader, rejectUnknownTopLevelKeys, SETTABLE_TOP_LEVEL_KEYS, TOP_LEVEL_SPECS, type ExperimentHeader } from './experiment-header.js';
 import { countPoints, expandPoints } from './experiment-points.js';
+import { availableMemory, type MemoryLimit } from './memory-limit.js';
 import { ParameterIndex } from './parameter-index.js';
 import { MAX_RUNS, MAX_RUNS_WITHOUT_FORCE, type CanonicalExperiment, type ResolvedExperiment } from './resolved-experiment.js';
 import { applyAssignment, isPlainMap, pathsOverlap, readAssignments, type WrittenScenario } from './scenario-assignments.js';
@@ -17,8 +19,12 @@ import { groupThousands } from './written-value.js';
 export interface ResolveOptions {
   /** `--set path=value` texts, in command-line order. */
   readonly sets?: readonly string[];
-  /** Allow a grid of more than MAX_RUNS_WITHOUT_FORCE runs. */
+  /** Allow a grid of more than MAX_RUNS_WITHOUT_FORCE runs, and runs over the memory available. */
   readonly force?: boolean;
+  /** Worker threads that will run at once (each holds a run), for the memory check; 1 by default. */
+  readonly workers?: number;
+  /** The memory available (availableMemory() by default; tests pass a small one). */
+  readonly memoryLimit?: MemoryLimit;
 }
 
 /**
@@ -30,7 +36,11 @@ export function loadExperiment(file: string, model: ScenarioModel, options: Reso
   return resolveExperiment(document, file, model, options);
 }
 
-/** Resolves already-parsed file content (`file` names it in messages). */
+/**
+ * Resolves already-parsed file content (`file` names it in messages). Without `force`, a grid
+ * whose points and records alone would not fit in memory is refused before it is built, and
+ * one whose runs would not fit (docs/design.md, Contracts) once its points are.
+ */
 export function resolveExperiment(document: unknown, file: string, model: ScenarioModel, options: ResolveOptions = {}): ResolvedExperiment {
   const index = new ParameterIndex(model.parameters);
   const sets = (options.sets ?? []).map(parseSetOption);
@@ -51,7 +61,10 @@ export function resolveExperiment(document: unknown, file: string, model: Scenar
   if (runCount > MAX_RUNS_WITHOUT_FORCE && options.force !== true) {
     throw gridTooLarge(file, fromFile.axes, header, MAX_RUNS_WITHOUT_FORCE, 'shrink the sweep, or pass --force to run it anyway');
   }
+  const limit = options.force === true ? undefined : (options.memoryLimit ?? availableMemory());
+  if (limit !== undefined) checkBookkeeping(countPoints(fromFile.axes), runCount, model.metrics.length, limit, file);
   const points = inFile(file, () => expandPoints(base, fromFile.axes, index));
+  if (limit !== undefined) checkMemory(estimateExperimentMemory(header, points, runCount, model, options.workers ?? 1), limit, file);
   const canonical = canonicalExperiment(header, base, fromFile.axes);
   const hash = sha256Hex(canonicalJson(canonical));
   return { file, header, parameterColumns: axisPaths(fromFile.axes), points, runCount, canonical, hash };
