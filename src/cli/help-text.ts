@@ -1,6 +1,8 @@
-import { MAX_RUNS_WITHOUT_FORCE, MAX_TIMESERIES_BUCKETS, groupThousands } from '../experiment/index.js';
+import { MAX_EXPERIMENT_FILE_BYTES, MAX_RUNS, MAX_RUNS_WITHOUT_FORCE, MAX_TIMESERIES_BUCKETS, formatBytes, groupThousands } from '../experiment/index.js';
 
 const LIMIT = groupThousands(MAX_RUNS_WITHOUT_FORCE);
+const RUN_LIMIT = groupThousands(MAX_RUNS);
+const FILE_LIMIT = formatBytes(MAX_EXPERIMENT_FILE_BYTES);
 const BUCKET_LIMIT = groupThousands(MAX_TIMESERIES_BUCKETS);
 
 export const MAIN_HELP = `eastwest: a deterministic performance model of Kubernetes east-west traffic
@@ -17,7 +19,8 @@ Usage:
 Commands:
   run        run every point of an experiment for each replication; write CSV, summary, meta
              (and with --timeseries a CSV per time bucket)
-  validate   check an experiment file; print its points, runs and a run-time estimate
+  validate   check an experiment file; print its points, runs, a run-time and a memory
+             estimate
   describe   list every scenario parameter, or with --metrics every metric
   merge      join the parts of a sharded run into the files a single run writes
 
@@ -77,7 +80,8 @@ Options:
                       window), then the scenario's time-series columns. At most ${BUCKET_LIMIT}
                       buckets per run. Works with --workers, --shard, --only and --resume
                       (which needs the same --timeseries)
-  --force             run a grid of more than ${LIMIT} runs (points x replications)
+  --force             run a grid of more than ${LIMIT} runs (points x replications), or runs
+                      whose memory estimate is over the memory available (see validate)
   --overwrite         replace what is at the output even when it is another experiment's
                       results (another name in <name>.meta.json) or files eastwest did not
                       write; without it they are refused (exit 2). The results of this
@@ -102,11 +106,21 @@ an earlier run of an experiment with this name at results/<name>.meta.json (its 
 time per run, scaled to this file's simulated time per run), or else short calibration
 runs of the first and last points, scaled to a full run. Writes nothing.
 
+It also prints a memory estimate: the largest run (its three largest terms), times the
+workers, plus this process; and the memory available (the cgroup limit, as in a pod,
+else the machine's). Runs that would not fit are refused with exit 2, as \`run\` refuses
+them, unless --force (then no calibration run is made).
+
+Limits on the input (exit 2): a file of at most ${FILE_LIMIT}, 250,000 YAML values and
+100,000 entries per list; at most ${RUN_LIMIT} runs even with --force; durations at most 30
+days (warmup + duration too); a positive rate at least 0.000001 per second.
+
 Options:
   --set path=value    override a parameter or seed, replications, duration, warmup
                       (repeatable)
   --workers N         the workers to estimate for (default: one per core)
-  --force             accept a grid of more than ${LIMIT} runs
+  --force             accept a grid of more than ${LIMIT} runs, or runs over the memory
+                      available
   -h, --help          show this help
 `;
 
