@@ -1,5 +1,5 @@
 import { parameterTable } from '../../src/contract/parameter-table.js';
-import { ms } from '../../src/engine/index.js';
+import { ms, s } from '../../src/engine/index.js';
 
 /** `workload.*`: who calls whom, how often, over which connections (docs/design.md, The path of a request). */
 export const WORKLOAD_PARAMETERS = parameterTable({
@@ -46,6 +46,7 @@ export const WORKLOAD_PARAMETERS = parameterTable({
       unit: 'duration',
       default: '90s',
       min: 0,
+      max: s(86_400),
       minExclusive: true,
       doc: 'How long an idle pooled connection is kept before the client closes it.',
       source: 'Go net/http DefaultTransport IdleConnTimeout 90 s (transport.go)',
@@ -90,6 +91,7 @@ export const WORKLOAD_PARAMETERS = parameterTable({
       unit: 'duration',
       default: '30s',
       min: ms(1),
+      max: s(86_400),
       doc: 'How long a client waits for a connection to an unreachable endpoint before failing the request.',
       source: 'Go net/http DefaultTransport dialer Timeout 30 s (docs/calibration.md, Pod churn and clients)',
     },
@@ -98,6 +100,7 @@ export const WORKLOAD_PARAMETERS = parameterTable({
       unit: 'duration',
       default: '30s',
       min: ms(1),
+      max: s(86_400),
       doc: "How long a client waits for the response to a request it sent before failing it: what ends a request whose endpoint's node died under it (no reset ever comes).",
       source: "assumption: clients set a deadline; Go's net/http has none by default, and TCP alone gives up only after ≈ 15 min (tcp_retries2 15) (docs/calibration.md, Pod churn and clients)",
     },
