@@ -100,6 +100,26 @@ describe('the memory estimate', () => {
     expect(readdirSync(join(cwd, 'results'))).toContain('small.csv');
   });
 
+  it('makes run count its workers as validate does: 1 worker fits where 2 do not', async () => {
+    // 1 worker: 1000 MiB + 128 MiB; 2 workers: 2 × (1000 + 64) MiB + 128 MiB.
+    const limit = { ...TINY, bytes: 1536 * MIB };
+    const cwd = folderWithExperiment();
+    const model = modelWithEstimate();
+    const validated = await runCaptured(['validate', 'small.yaml', '--workers', '2'], { cwd, model, memoryLimit: limit });
+    const refused = await runCaptured(['run', 'small.yaml', '--quiet', '--workers', '2'], { cwd, model, memoryLimit: limit });
+    expect(validated.status).toBe(2);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(validated.stderr);
+    expect(refused.stderr).toContain('2 workers × 1000 MiB per run');
+    expect(refused.stderr).toContain('use fewer workers (--workers 1 fits)');
+    expect(model.builds).toHaveLength(0);
+    expect(existsSync(join(cwd, 'results'))).toBe(false);
+    const ran = await runCaptured(['run', 'small.yaml', '--quiet', '--workers', '1'], { cwd, model, memoryLimit: limit });
+    expect(ran.stderr).toBe('');
+    expect(ran.status).toBe(0);
+    expect(readdirSync(join(cwd, 'results'))).toContain('small.csv');
+  });
+
   it('counts nothing for runs of a model without an estimate', async () => {
     const outcome = await runCaptured(['validate', 'small.yaml', '--workers', '1'], { cwd: folderWithExperiment(), memoryLimit: ROOMY });
     expect(unwrapped(outcome.stdout)).toContain('\nmemory      about 128 MiB: runs not estimated (the model gives no estimate) + 128 MiB for this process;');

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
+  availableMemory,
   checkWritable,
   loadExperiment,
   outputPaths,
@@ -19,7 +20,8 @@ import { RunProgress } from './run-progress.js';
 /**
  * `eastwest run FILE.yaml`: resolve, pick the runs (all, a shard, --only), check the output
  * path, the baseline and the time-series width, then run a session (journal, workers, atomic
- * outputs). Bad input throws InputError before any run starts.
+ * outputs). Bad input throws InputError before any run starts; so do runs that would not fit in
+ * memory on the workers asked for (counted as validate counts them), unless --force.
  */
 export async function runCommand(args: readonly string[], context: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('eastwest run', args, RUN_OPTIONS);
@@ -28,7 +30,9 @@ export async function runCommand(args: readonly string[], context: CliContext): 
     return 0;
   }
   const request = readRunRequest(values, positionals, context.defaultWorkers);
-  const experiment = loadExperiment(request.file, context.model, { sets: request.sets, force: request.force, cwd: context.cwd });
+  const memoryLimit = context.memoryLimit ?? availableMemory();
+  const loadOptions = { sets: request.sets, force: request.force, cwd: context.cwd, workers: request.workers, memoryLimit };
+  const experiment = loadExperiment(request.file, context.model, loadOptions);
   const selection = selectionOf(request, experiment, context.env);
   const baseline = request.baseline === undefined ? undefined : resolveBaseline(request.baseline, experiment);
   const timeseriesBucket = request.timeseries === undefined ? undefined : readTimeseriesBucket(request.timeseries, experiment.header, context.model);
