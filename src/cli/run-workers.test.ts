@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scenarioModel } from '../../models/index.js';
 import { fakeModel, fakeModelSource } from '../experiment/testing/fake-model.js';
 import { SMALL_EXPERIMENT, temporaryFolder, writeExperiment } from '../experiment/testing/experiment-fixtures.js';
 import { runCaptured } from './testing/captured-cli.js';
@@ -12,6 +13,12 @@ function folderWithExperiment(): string {
 }
 
 const read = (cwd: string, file: string): string => readFileSync(join(cwd, file), 'utf8');
+
+/** The real model, and where worker threads import it from, as main.ts wires them. */
+const REAL_MODEL = {
+  model: scenarioModel,
+  modelSource: { moduleUrl: new URL('../../models/index.js', import.meta.url).href, exportName: 'scenarioModel' },
+};
 
 describe('eastwest run --workers', () => {
   it('writes byte-identical CSV and summary with one worker and with two, and the meta shows runs on both', async () => {
@@ -44,6 +51,23 @@ describe('eastwest run --workers', () => {
     const journal = read(cwd, 'results/small.csv.journal').trimEnd().split('\n');
     expect(journal.length).toBeGreaterThanOrEqual(1 + 2);
     expect(existsSync(join(cwd, 'results/small.csv'))).toBe(false);
+  });
+
+  it('exits 2, as in-process, for a parameter clash the real model finds while building a run on a worker thread', async () => {
+    const clashes = {
+      'failed-nodes': 'cluster: { nodes: 3 }\n  churn: { failedNodes: 5 }',
+      'rollout-and-scale': 'churn: { rollout: true, scaleReplicas: 4 }',
+    };
+    for (const [name, scenario] of Object.entries(clashes)) {
+      const cwd = temporaryFolder();
+      writeExperiment(cwd, 'clash.yaml', `name: ${name}\nduration: 1s\nwarmup: 0s\nreplications: 2\nscenario:\n  ${scenario}\n`);
+      const threads = await runCaptured(['run', 'clash.yaml', '--workers', '2', '--quiet'], { cwd, ...REAL_MODEL });
+      const inProcess = await runCaptured(['run', 'clash.yaml', '--workers', '1', '--quiet'], { cwd, ...REAL_MODEL });
+      expect(threads.stderr).toMatch(/^error: Run failed: point 0, replication [01] \(run [01]\): Expected `churn\.(failedNodes|scaleReplicas)` to be .*\nNo result files were written\.\n$/);
+      expect([threads.status, inProcess.status]).toEqual([2, 2]);
+      expect(threads.stderr.replace(/replication 1 \(run 1\)/, 'replication 0 (run 0)')).toBe(inProcess.stderr);
+      expect(existsSync(join(cwd, 'results/clash.csv.journal'))).toBe(false);
+    }
   });
 
   it('exits 2 for a --workers that is not an integer >= 1', async () => {

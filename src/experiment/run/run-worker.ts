@@ -1,8 +1,10 @@
 /**
  * Entry of a worker thread (started by worker-pool.ts): imports the model, then does each run
- * the main thread posts and replies with its record, or with the error it threw.
+ * the main thread posts and replies with its record, or with the error it threw and its kind
+ * (bad input or not), which the main thread rebuilds.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { InputError } from '../../input-error.js';
 import { loadModel } from './model-source.js';
 import { runOne } from './run-experiment.js';
 import { RunFailedError } from './run-failed-error.js';
@@ -22,6 +24,7 @@ function doRun({ run }: RunRequest): WorkerReply {
   } catch (error) {
     const cause = error instanceof RunFailedError ? error.cause : error;
     const message = cause instanceof Error ? cause.message : String(cause);
-    return { kind: 'failed', run, message, stack: cause instanceof Error ? cause.stack : undefined };
+    const errorKind = cause instanceof InputError ? 'input' : 'error';
+    return { kind: 'failed', run, errorKind, message, stack: cause instanceof Error ? cause.stack : undefined };
   }
 }

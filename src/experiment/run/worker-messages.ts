@@ -17,7 +17,16 @@ export interface RunRequest {
   readonly run: RunId;
 }
 
-/** Worker → main thread: a finished run, or the error a run threw (errors do not clone well). */
+/**
+ * What kind of error a run threw: `input` for an InputError (a parameter clash the model finds
+ * while building: bad input, exit 2), `error` for anything else (a bug in a model, exit 1).
+ */
+export type RunErrorKind = 'input' | 'error';
+
+/**
+ * Worker → main thread: a finished run, or the error a run threw (errors do not clone well, and
+ * a clone would lose its class, so its kind travels beside its message and stack).
+ */
 export type WorkerReply =
   | { readonly kind: 'done'; readonly record: RunRecord }
-  | { readonly kind: 'failed'; readonly run: RunId; readonly message: string; readonly stack: string | undefined };
+  | { readonly kind: 'failed'; readonly run: RunId; readonly errorKind: RunErrorKind; readonly message: string; readonly stack: string | undefined };

@@ -4,6 +4,7 @@ import type { ModelSource } from './model-source.js';
 import { RunFailedError } from './run-failed-error.js';
 import type { RunPlan } from './run-plan.js';
 import { startRunWorker } from './start-worker.js';
+import { InputError } from '../../input-error.js';
 import type { RunRequest, WorkerReply } from './worker-messages.js';
 
 export interface PoolOptions {
@@ -18,6 +19,7 @@ export interface PoolOptions {
  * returns one, so a slow run never holds up the others. Records come back in finishing order.
  * The first failure (a run that throws, a worker that crashes or exits) stops every worker
  * and rejects with RunFailedError naming the run; runs already returned were passed to onRecord.
+ * An InputError a run threw stays an InputError (its cause), as it is in-process: exit 2.
  */
 export function runInWorkers(plan: RunPlan, source: ModelSource, runs: readonly RunId[], options: PoolOptions): Promise<RunRecord[]> {
   return new WorkerPool(plan, source, runs, options).run();
@@ -63,8 +65,7 @@ class WorkerPool {
   private onReply(worker: Worker, reply: WorkerReply): void {
     if (this.settled) return;
     if (reply.kind === 'failed') {
-      const cause = Object.assign(new Error(reply.message), { stack: reply.stack ?? reply.message });
-      this.fail(new RunFailedError(reply.run, cause));
+      this.fail(new RunFailedError(reply.run, rebuiltError(reply)));
       return;
     }
     this.running.delete(worker);
@@ -106,4 +107,10 @@ class WorkerPool {
     this.settled = true;
     void Promise.all(this.workers.map((worker) => worker.terminate())).then(finish, finish);
   }
+}
+
+/** The error a worker's run threw, as the class it was thrown as (InputError or Error), with the worker's stack. */
+function rebuiltError(reply: Extract<WorkerReply, { kind: 'failed' }>): Error {
+  const error = reply.errorKind === 'input' ? new InputError(reply.message) : new Error(reply.message);
+  return Object.assign(error, { stack: reply.stack ?? reply.message });
 }
