@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sealedMetaText } from '../experiment/output/file-checksums.js';
 import { fakeModel } from '../experiment/testing/fake-model.js';
 import { SMALL_EXPERIMENT, temporaryFolder, writeExperiment } from '../experiment/testing/experiment-fixtures.js';
 import { runCaptured } from './testing/captured-cli.js';
@@ -115,11 +116,33 @@ describe('eastwest merge with parts that fail their checksums', () => {
     const bare = await runCaptured(['merge', ...PARTS, '--out', 'merged/x.csv'], { cwd });
     expect(bare.status).toBe(2);
     expect(bare.stderr).toBe(
+      'error: parts/x.part-1-of-3.meta.json: Expected the checksum of the meta itself (`checksums.meta`, which `eastwest run --shard` records), got nothing; rerun the shard with this eastwest\n',
+    );
+    const { meta: _own, ...files } = meta.checksums;
+    writeFileSync(metaPath, sealedMetaText({ ...meta, checksums: { ...files, csv: undefined } }));
+    const noCsv = await runCaptured(['merge', ...PARTS, '--out', 'merged/x.csv'], { cwd });
+    expect(noCsv.stderr).toBe(
       'error: parts/x.part-1-of-3.meta.json: Expected the checksums of parts/x.part-1-of-3.csv (`checksums.csv`, which `eastwest run --shard` records), got nothing; rerun the shard with this eastwest\n',
     );
-    writeFileSync(metaPath, JSON.stringify({ ...meta, checksums: { ...meta.checksums, csv: { ...meta.checksums.csv, sha256: '0'.repeat(64) } } }));
+    // A meta sealed again over a wrong checksum of the whole CSV (its lines' checksums still right).
+    writeFileSync(metaPath, sealedMetaText({ ...meta, checksums: { ...files, csv: { ...files.csv, sha256: '0'.repeat(64) } } }));
     const whole = await runCaptured(['merge', ...PARTS, '--out', 'merged/x.csv'], { cwd });
     expect(whole.stderr).toMatch(/^error: parts\/x\.part-1-of-3\.csv: the checksum of the whole file fails/);
+  });
+
+  it('refuses a part whose meta was edited (a wall time, the workers), naming the meta', async () => {
+    const cwd = await shardedFolder();
+    const metaPath = join(cwd, 'parts/x.part-2-of-3.meta.json');
+    const text = read(cwd, 'parts/x.part-2-of-3.meta.json');
+    for (const edited of [text.replace(/"totalSeconds": [\d.e-]+/, '"totalSeconds": 1'), text.replace('"workers": 1', '"workers": 2')]) {
+      expect(edited).not.toBe(text);
+      writeFileSync(metaPath, edited);
+      const outcome = await runCaptured(['merge', ...PARTS, '--out', 'merged/x.csv'], { cwd });
+      expect(outcome.status).toBe(2);
+      expect(outcome.stderr).toBe(
+        'error: parts/x.part-2-of-3.meta.json: its checksum fails (`checksums.meta`); the part was edited or damaged since its shard wrote it, so it is not merged (rerun that shard)\n',
+      );
+    }
   });
 
   it('merges untouched parts into the single run\'s files, byte for byte', async () => {

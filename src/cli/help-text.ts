@@ -142,8 +142,8 @@ summary and meta a single run writes (and the time series, when the shards were 
 --timeseries); the CSVs are byte-identical to a single run's. Reads each part's .meta.json
 (and .timeseries.csv) beside it, and refuses parts of different experiments (hash),
 eastwest versions or --timeseries, a missing shard and a shard given twice, naming them,
-and a part whose lines or files fail the checksums in its meta (edited or damaged),
-naming the file and line.
+and a part whose lines or files fail the checksums in its meta, or whose meta fails its
+own (edited or damaged), naming the file and line.
 
 Options:
   --out PATH          the merged CSV (ending in .csv), required; summary and meta go

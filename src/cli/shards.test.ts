@@ -1,6 +1,7 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sealedMetaText } from '../experiment/output/file-checksums.js';
 import { SMALL_EXPERIMENT, temporaryFolder, writeExperiment } from '../experiment/testing/experiment-fixtures.js';
 import { runCaptured } from './testing/captured-cli.js';
 
@@ -120,7 +121,10 @@ describe('eastwest merge', () => {
   it('refuses parts of different code versions', async () => {
     const cwd = await shardedFolder();
     const metaPath = join(cwd, 'parts/x.part-3-of-3.meta.json');
-    writeFileSync(metaPath, read(cwd, 'parts/x.part-3-of-3.meta.json').replace(/"codeVersion": "[^"]*"/, '"codeVersion": "9.9.9"'));
+    // Sealed again, as a part another eastwest wrote would be.
+    const { checksums, ...meta } = JSON.parse(read(cwd, 'parts/x.part-3-of-3.meta.json'));
+    const { meta: _own, ...files } = checksums;
+    writeFileSync(metaPath, sealedMetaText({ ...meta, codeVersion: '9.9.9', checksums: files }));
     const outcome = await runCaptured(['merge', ...PARTS, '--out', 'merged/x.csv'], { cwd });
     expect(outcome.stderr).toMatch(/^error: parts\/x\.part-3-of-3\.csv was written by eastwest 9\.9\.9, but parts\/x\.part-1-of-3\.csv by eastwest \S+; merge only parts of one code version/);
   });

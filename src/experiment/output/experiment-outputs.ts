@@ -3,7 +3,7 @@ import type { RunRecord } from '../run/experiment-runs.js';
 import type { ResolvedExperiment } from '../spec/resolved-experiment.js';
 import type { Baseline } from './baseline.js';
 import { experimentMeta, type MetaContext } from './experiment-meta.js';
-import { checksumsOf, type FileRole } from './file-checksums.js';
+import { checksumsOf, metaText, sealedMetaText, type FileRole } from './file-checksums.js';
 import { writeFilesAtomically } from './output-files.js';
 import { commitPath } from './output-set.js';
 import { resultsCsv } from './results-csv.js';
@@ -16,7 +16,8 @@ export type MetaFields = Record<string, unknown>;
 /**
  * Writes the CSV, the summary (unless the files have none: a shard's part), the time series
  * (when the files have one: `--timeseries`) and the meta, all or nothing, once every run is in.
- * The meta records each CSV's checksum (and, for a shard's part, each line's: merge checks them).
+ * The meta records each CSV's checksum (and, for a shard's part, each line's, and its own
+ * checksum: merge checks them).
  * `remove` names files of an earlier set that go with the commit (output-set.ts).
  * The CSVs depend only on the experiment, the records, the bucket width and the baseline, so
  * equal inputs give equal bytes whatever ran the runs.
@@ -32,10 +33,11 @@ export function writeExperimentOutputs(
   const csvs = new Map<FileRole, string>([['csv', resultsCsv(experiment, model.metrics, records)]]);
   if (files.summary !== undefined) csvs.set('summary', summaryCsv(experiment, model.metrics, records, options.baseline));
   if (files.timeseries !== undefined) csvs.set('timeseries', timeseriesContent(experiment, model, records, context));
-  const checksums = checksumsOf(csvs, context.selection?.kind === 'shard');
+  const part = context.selection?.kind === 'shard';
+  const checksums = checksumsOf(csvs, part);
   const meta = { ...experimentMeta(experiment, records, context), ...options.extraMeta, checksums };
   const contents = new Map([...csvs].map(([role, text]) => [files[role] as string, text]));
-  contents.set(files.meta, `${JSON.stringify(meta, null, 2)}\n`);
+  contents.set(files.meta, part ? sealedMetaText(meta) : metaText(meta));
   writeFilesAtomically(contents, { commit: commitPath(files.csv), remove: options.remove });
 }
 

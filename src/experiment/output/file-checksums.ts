@@ -19,3 +19,30 @@ export type FileRole = 'csv' | 'summary' | 'timeseries';
 export function checksumsOf(contents: ReadonlyMap<FileRole, string>, withLines: boolean): Partial<Record<FileRole, FileChecksums>> {
   return Object.fromEntries([...contents].map(([role, text]) => [role, withLines ? { sha256: fileChecksum(text), lines: lineChecksums(text) } : { sha256: fileChecksum(text) }]));
 }
+
+/** A meta's text as eastwest writes it: JSON indented by two spaces, and a final newline. */
+export function metaText(meta: object): string {
+  return `${JSON.stringify(meta, null, 2)}\n`;
+}
+
+/**
+ * A shard part's meta text with `checksums.meta`: the SHA-256 of the meta's text without that
+ * entry, so merge catches an edit to anything in it (the points' warnings, wall times, the
+ * resolved experiment), not only to its CSVs. The entry goes inside `meta.checksums`.
+ */
+export function sealedMetaText(meta: { readonly checksums: object } & Record<string, unknown>): string {
+  const sha256 = fileChecksum(metaText(meta));
+  return metaText({ ...meta, checksums: { ...meta.checksums, meta: { sha256 } } });
+}
+
+/**
+ * Checks a part's meta, as parsed, against `checksums.meta`: its text without that entry,
+ * written again as eastwest writes it, must have that checksum. `missing` for a meta with none.
+ */
+export function checkMetaChecksum(meta: Record<string, unknown>): 'ok' | 'missing' | 'fails' {
+  const checksums = meta.checksums as Record<string, unknown> | undefined;
+  const own = (typeof checksums === 'object' && checksums !== null ? checksums.meta : undefined) as { sha256?: unknown } | undefined;
+  if (typeof own?.sha256 !== 'string') return 'missing';
+  const { meta: _own, ...files } = checksums!;
+  return fileChecksum(metaText({ ...meta, checksums: files })) === own.sha256 ? 'ok' : 'fails';
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDuration, type Nanoseconds } from '../../engine/time.js';
 import { InputError } from '../../input-error.js';
+import { checkMetaChecksum } from '../output/file-checksums.js';
 import type { CodeVersion } from '../run/code-version.js';
 import type { CanonicalExperiment } from '../spec/resolved-experiment.js';
 import type { PartChecksums } from './part-checksums.js';
@@ -113,14 +114,31 @@ function readText(path: string, name: string, what: string): string {
 }
 
 function parseMeta(text: string, name: string): PartMeta {
+  let meta: PartMeta;
   try {
-    const meta = JSON.parse(text) as PartMeta;
+    meta = JSON.parse(text) as PartMeta;
     const required = ['experimentHash', 'codeVersion', 'resolved', 'selection', 'wallTime'] as const;
-    const absent = required.find((key) => meta[key] === undefined);
+    const absent = required.find((key) => meta?.[key] === undefined);
     if (absent !== undefined) throw new Error(`it has no \`${absent}\``);
-    return meta;
   } catch (error) {
-    const what = error instanceof SyntaxError ? `it is not JSON (${error.message})` : (error as Error).message;
+    const what = error instanceof SyntaxError ? `it is not JSON (${oneLine(error.message)})` : (error as Error).message;
     throw new InputError(`${name}: Expected the meta JSON that \`eastwest run --shard\` writes, but ${what}`);
   }
+  const sealed = checkMetaChecksum(meta as unknown as Record<string, unknown>);
+  if (sealed === 'missing') {
+    throw new InputError(`${name}: Expected the checksum of the meta itself (\`checksums.meta\`, which \`eastwest run --shard\` records), got nothing; rerun the shard with this eastwest`);
+  }
+  if (sealed === 'fails') {
+    throw new InputError(`${name}: its checksum fails (\`checksums.meta\`); the part was edited or damaged since its shard wrote it, so it is not merged (rerun that shard)`);
+  }
+  return meta;
+}
+
+/**
+ * A parser's message as one printable line: V8 quotes the text around a JSON syntax error, which
+ * may hold line breaks, control characters or any garbage the file has; an error is one line.
+ */
+function oneLine(message: string): string {
+  const line = message.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
