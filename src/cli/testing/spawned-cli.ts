@@ -17,9 +17,19 @@ export interface SpawnedOutcome {
   readonly stderr: string;
 }
 
+export interface SpawnOptions {
+  /** Modules imported before eastwest (`node --import`), such as kill-before-rename.ts. */
+  readonly preload?: readonly string[];
+  /** Added to this process's environment. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** `eastwest ARGS` in `cwd`, to its end (at most `timeoutMs`). */
-export function eastwestSync(args: readonly string[], cwd: string, timeoutMs = 60_000): SpawnedOutcome {
-  const result = spawnSync(process.execPath, [...NODE_ARGS, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs });
+export function eastwestSync(args: readonly string[], cwd: string, timeoutMs = 60_000, options: SpawnOptions = {}): SpawnedOutcome {
+  const preload = (options.preload ?? []).flatMap((module) => ['--import', module]);
+  const nodeArgs = [NODE_ARGS[0], NODE_ARGS[1], ...preload, ...NODE_ARGS.slice(2)];
+  const env = { ...process.env, ...options.env };
+  const result = spawnSync(process.execPath, [...nodeArgs, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, env });
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
