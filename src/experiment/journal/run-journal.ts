@@ -1,6 +1,7 @@
-import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { formatDuration, type Nanoseconds } from '../../engine/time.js';
 import { InputError } from '../../input-error.js';
+import { isThereButNotRegular, readRegularFile } from '../output/regular-file.js';
 import type { RunId, RunRecord } from '../run/experiment-runs.js';
 import { DamagedLineError, decodeHeader, decodeRecord, encodeHeader, encodeRecord, isTornHeader, JOURNAL_MARK, type JournalHeader } from './journal-lines.js';
 
@@ -50,7 +51,8 @@ export interface DamagedRecord {
  */
 export function openRunJournal(path: string, identity: JournalIdentity, runs: readonly RunId[], resume: boolean): OpenedJournal {
   const exists = existsSync(path);
-  if (exists && !resume) throw startsAsJournal(readFileSync(path)) ? journalExists(path) : notAJournal(path, 'cannot run');
+  if (exists && isThereButNotRegular(path)) throw notAJournal(path, resume ? 'cannot resume' : 'cannot run', 'it is not a regular file: a device, a pipe or a folder');
+  if (exists && !resume) throw startsAsJournal(readRegularFile(path)) ? journalExists(path) : notAJournal(path, 'cannot run');
   const lines = exists ? completeLines(path) : [];
   if (lines.length === 0) return { journal: RunJournal.create(path, identity, runs.length), finished: [], damaged: [] };
   checkIdentity(path, lines[0], identity);
@@ -130,16 +132,16 @@ export class RunJournal {
  * something else at the journal path is never changed.
  */
 function completeLines(path: string): string[] {
-  const bytes = readFileSync(path);
+  const bytes = readRegularFile(path);
   const end = bytes.lastIndexOf(0x0a) + 1;
   if (!startsAsJournal(bytes)) throw notAJournal(path);
   if (end < bytes.length) truncateSync(path, end);
   return end === 0 ? [] : bytes.subarray(0, end - 1).toString('utf8').split('\n');
 }
 
-function notAJournal(path: string, what = 'cannot resume'): InputError {
+function notAJournal(path: string, what = 'cannot resume', why = 'its first line is not a journal header'): InputError {
   return new InputError(
-    `${path}: ${what}: the file there is not an eastwest run journal (its first line is not a journal header); ` +
+    `${path}: ${what}: the file there is not an eastwest run journal (${why}); ` +
       'it is left as it is: move it away, or choose another --out',
   );
 }

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../input-error.js';
 import { journalPath } from '../journal/run-journal.js';
 import type { OutputPaths } from './output-files.js';
 import { lockPath } from './output-lock.js';
+import { NotARegularFileError, readRegularFile } from './regular-file.js';
 
 /** A file a command reads: never one it writes. */
 export interface InputFile {
@@ -70,8 +71,9 @@ interface EarlierMeta {
 function readMeta(path: string): EarlierMeta {
   let data: Record<string, unknown>;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    data = JSON.parse(readRegularFile(path).toString('utf8')) as Record<string, unknown>;
   } catch (error) {
+    if (error instanceof NotARegularFileError) return { listed: [], why: 'it is not a regular file: a device, a pipe or a folder' };
     return { listed: [], why: error instanceof SyntaxError ? 'it is not JSON' : `it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
   const files = data?.files;

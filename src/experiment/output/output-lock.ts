@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { InputError } from '../../input-error.js';
+import { NotARegularFileError, readRegularFile } from './regular-file.js';
 
 /** `X.csv.lock`: held by the one process that writes the output `X.csv` (and its journal and siblings). */
 export function lockPath(csv: string): string {
@@ -77,7 +78,7 @@ export class OutputLock {
     held.delete(this.path);
     if (held.size === 0) unwatchSignals();
     try {
-      if (readFileSync(this.path, 'utf8') === this.content) rmSync(this.path, { force: true });
+      if (readRegularFile(this.path).toString('utf8') === this.content) rmSync(this.path, { force: true });
     } catch {
       // Already gone.
     }
@@ -123,9 +124,11 @@ function readLock(path: string): FoundLock | undefined {
   let text: string;
   let ageMs: number;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path).toString('utf8');
     ageMs = Date.now() - statSync(path).mtimeMs;
-  } catch {
+  } catch (error) {
+    // A device or a pipe at the lock path is not a lock (and is not read: it may never end).
+    if (error instanceof NotARegularFileError) return { text: '(not a regular file)', ageMs: 0 };
     return undefined; // Released meanwhile: try again.
   }
   try {
@@ -176,7 +179,7 @@ function takeOver(path: string, stale: string): boolean {
   } catch {
     return false; // Gone meanwhile.
   }
-  if (readFileSync(aside, 'utf8') === stale) {
+  if (readRegularFile(aside).toString('utf8') === stale) {
     rmSync(aside, { force: true });
     return true;
   }

@@ -1,8 +1,9 @@
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InputError } from '../../input-error.js';
 import { sealJson, unsealJson } from '../journal/checksum.js';
 import type { OutputPaths } from './output-files.js';
+import { isThereButNotRegular, readRegularFile } from './regular-file.js';
 
 /** `X.csv.commit`: while it exists, the set of files written for `X.csv` is being put in place (or was, when a crash stopped it). */
 export function commitPath(csv: string): string {
@@ -86,7 +87,10 @@ interface CommitRecord {
 }
 
 function readCommit(commit: string): CommitRecord {
-  const unsealed = unsealJson(readFileSync(commit, 'utf8').trimEnd());
+  if (isThereButNotRegular(commit)) {
+    throw new InputError(`${commit}: expected the record of an interrupted write, found something that is not a regular file (a device, a pipe or a folder); it is left as it is: move it away`);
+  }
+  const unsealed = unsealJson(readRegularFile(commit).toString('utf8').trimEnd());
   const record = unsealed.ok ? (JSON.parse(unsealed.json) as CommitRecord) : undefined;
   if (record?.commit !== COMMIT_MARK || !Array.isArray(record.renames) || !Array.isArray(record.remove)) {
     throw new InputError(

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { ScenarioModel } from '../../contract/scenario-model.js';
 import { formatDuration, parseDuration, s, type Nanoseconds } from '../../engine/time.js';
 import type { ResolvedExperiment } from '../spec/resolved-experiment.js';
 import type { RunRecord } from './experiment-runs.js';
 import { runOne } from './run-experiment.js';
+import { readRegularFile } from '../output/regular-file.js';
 
 /** A rough wall time for the whole experiment, and what it rests on. */
 export interface RunTimeEstimate {
@@ -78,7 +79,7 @@ interface EarlierRun {
 function readEarlierMeta(path: string): { experimentHash: string; simulatedPerRun: Nanoseconds; perRun: EarlierRun[] } | undefined {
   if (!existsSync(path)) return undefined;
   try {
-    const meta = JSON.parse(readFileSync(path, 'utf8'));
+    const meta = JSON.parse(readRegularFile(path).toString('utf8'));
     const simulated = parseDuration(meta.resolved.warmup) + parseDuration(meta.resolved.duration);
     const perRun = (meta.wallTime.perRun as EarlierRun[]).filter((run) => typeof run.runSeconds === 'number');
     return simulated > 0 ? { experimentHash: meta.experimentHash, simulatedPerRun: simulated, perRun } : undefined;

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDuration, type Nanoseconds } from '../../engine/time.js';
 import { InputError } from '../../input-error.js';
 import { checkMetaChecksum } from '../output/file-checksums.js';
+import { NotARegularFileError, readRegularFile } from '../output/regular-file.js';
 import type { CodeVersion } from '../run/code-version.js';
 import type { CanonicalExperiment } from '../spec/resolved-experiment.js';
 import type { PartChecksums } from './part-checksums.js';
@@ -106,10 +106,11 @@ export function partCodeVersion(meta: PartMeta): CodeVersion {
 
 function readText(path: string, name: string, what: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readRegularFile(path).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${name}: cannot read ${what} (${code === 'ENOENT' ? 'no such file' : String(error)})`);
+    const reason = code === 'ENOENT' ? 'no such file' : error instanceof NotARegularFileError ? 'not a regular file: a device, a pipe or a folder' : String(error);
+    throw new InputError(`${name}: cannot read ${what} (${reason})`);
   }
 }
 
