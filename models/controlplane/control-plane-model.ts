@@ -108,8 +108,8 @@ export const controlPlaneModel = defineModel({
         Array.from({ length: buckets.count }, (_, bucket) => {
           const sketch = programmedByBucket.at(bucket);
           return {
-            network_programming_latency_p50_ms: sketch === undefined ? undefined : quantileMs(sketch, 0.5),
-            network_programming_latency_p99_ms: sketch === undefined ? undefined : quantileMs(sketch, 0.99),
+            network_programming_latency_p50_ms: quantileMs(sketch, 0.5),
+            network_programming_latency_p99_ms: quantileMs(sketch, 0.99),
           };
         }),
       timeConstants: () => (proxy.mode === 'ebpf' ? [] : [{ parameter: 'proxy.minSyncPeriod', duration: proxy.minSyncPeriod }]),

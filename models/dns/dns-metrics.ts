@@ -6,6 +6,7 @@ import type { RequestProbe } from '../core/request-probe.js';
 import type { CoreDns } from './coredns.js';
 import type { DnsResponse } from './dns-records.js';
 import type { NodeLocalCaches } from './node-local-caches.js';
+import { quantileMs } from '../core/quantile-ms.js';
 
 /**
  * Collects the DNS model's facts: lookups made by dials of the measured window (their queries,
@@ -52,14 +53,12 @@ export class DnsMetrics implements RequestProbe {
 
   values(duration: Nanoseconds, coreDns: CoreDns, nodeLocal: NodeLocalCaches | undefined): MetricValues {
     const seconds = duration / NS_PER_S;
-    const p50 = this.latencyNs.quantile(0.5);
-    const p99 = this.latencyNs.quantile(0.99);
     const core = coreDns.windowCounts;
     return {
       dns_lookups: this.lookups,
       dns_queries_per_lookup: this.lookups > 0 ? this.queries / this.lookups : undefined,
-      dns_latency_p50_ms: p50 === undefined ? undefined : toMilliseconds(p50),
-      dns_latency_p99_ms: p99 === undefined ? undefined : toMilliseconds(p99),
+      dns_latency_p50_ms: quantileMs(this.latencyNs, 0.5),
+      dns_latency_p99_ms: quantileMs(this.latencyNs, 0.99),
       dns_latency_share_ratio: this.requestLatencyNs > 0 ? this.requestResolveNs / this.requestLatencyNs : undefined,
       dns_timeouts: this.timeouts,
       dns_nxdomain_ratio: this.responses > 0 ? this.nxdomains / this.responses : undefined,

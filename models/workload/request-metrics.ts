@@ -1,8 +1,9 @@
 import type { MetricValues } from '../../src/contract/metric-spec.js';
-import { NS_PER_S, toMilliseconds, type Nanoseconds } from '../../src/engine/index.js';
+import { NS_PER_S, type Nanoseconds } from '../../src/engine/index.js';
 import { QuantileSketch } from '../../src/stats/index.js';
 import type { Request } from '../core/request.js';
 import type { RequestProbe } from '../core/request-probe.js';
+import { quantileMs } from '../core/quantile-ms.js';
 
 /**
  * Collects request facts of the measured window into counts and a latency sketch; only
@@ -30,13 +31,11 @@ export class RequestMetrics implements RequestProbe {
   /** The request metrics; a ratio with no requests is empty, not 0. */
   values(duration: Nanoseconds): MetricValues {
     const started = this.completedCount + this.failedCount;
-    const p50 = this.latencyNs.quantile(0.5);
-    const p99 = this.latencyNs.quantile(0.99);
     return {
       requests_completed: this.completedCount,
       throughput_per_s: this.completedCount / (duration / NS_PER_S),
-      request_latency_p50_ms: p50 === undefined ? undefined : toMilliseconds(p50),
-      request_latency_p99_ms: p99 === undefined ? undefined : toMilliseconds(p99),
+      request_latency_p50_ms: quantileMs(this.latencyNs, 0.5),
+      request_latency_p99_ms: quantileMs(this.latencyNs, 0.99),
       request_error_ratio: started > 0 ? this.failedCount / started : undefined,
       new_connection_ratio: started > 0 ? this.dialledCount / started : undefined,
     };

@@ -48,8 +48,8 @@ export class RequestTimeseries implements RequestProbe {
       return {
         requests: this.started[bucket],
         request_errors: this.failedCounts[bucket],
-        request_latency_p50_ms: sketch === undefined ? undefined : quantileMs(sketch, 0.5),
-        request_latency_p99_ms: sketch === undefined ? undefined : quantileMs(sketch, 0.99),
+        request_latency_p50_ms: quantileMs(sketch, 0.5),
+        request_latency_p99_ms: quantileMs(sketch, 0.99),
       };
     });
   }
