@@ -1,6 +1,6 @@
 import type { MetricSpec, MetricValues } from '../../src/contract/metric-spec.js';
 import type { ConfigOf, ParameterTable, ParameterTree } from '../../src/contract/parameter-table.js';
-import type { RunSettings } from '../../src/contract/scenario-model.js';
+import type { ClassRow, RunSettings } from '../../src/contract/scenario-model.js';
 import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 import type { RandomStreams } from '../../src/random/index.js';
 import type { FailureReason } from './failure-reason.js';
@@ -51,6 +51,8 @@ export interface ModelRun {
    * measured window (models/core/time-buckets.ts), each exactly its declared `timeseries` columns.
    */
   timeseries?(): readonly MetricValues[];
+  /** One row per Service class, in class order, each exactly its declared `classes` columns. */
+  classes?(): readonly ClassRow[];
   /** Things the user should know (an overloaded station, Services left out of a map). */
   warnings?(): string[];
   /** The slowest ways its state relaxes, for the warm-up check. */
@@ -70,6 +72,8 @@ export interface ModelDefinition<T extends ParameterTree> {
   readonly metrics: readonly MetricEntry[];
   /** Its time-series columns (`run --timeseries`), per bucket of the measured window. */
   readonly timeseries?: readonly MetricEntry[];
+  /** Its per-Service-class columns (X.classes.csv). */
+  readonly classes?: readonly MetricEntry[];
   /** reason → what happened, one line ("a full conntrack table dropped the SYN"). */
   readonly failureReasons?: Readonly<Partial<Record<FailureReason, string>>>;
   wire(config: ConfigOf<T>, context: WiringContext): ModelRun;

@@ -33,6 +33,16 @@ export interface TimeseriesRow {
   readonly values: MetricValues;
 }
 
+/**
+ * One Service class of one run (`cluster.serviceClasses`; docs/design.md, Output files):
+ * `values` has exactly the scenario's `classes` columns (`undefined`: no samples, empty).
+ */
+export interface ClassRow {
+  /** The class's name as the experiment file gave it (`default` for the one-class shorthand). */
+  readonly name: string;
+  readonly values: MetricValues;
+}
+
 export interface RunResult {
   readonly metrics: MetricValues;
   /** Things the user should know (a station whose offered load is >= 1). */
@@ -41,6 +51,8 @@ export interface RunResult {
   readonly events: number;
   /** One row per bucket of the measured window, in bucket order, when settings asked for it. */
   readonly timeseries?: readonly TimeseriesRow[];
+  /** One row per Service class, in the order the scenario declared the classes (X.classes.csv). */
+  readonly classes?: readonly ClassRow[];
 }
 
 /** A scenario built and ready to run; building (the cluster) is timed apart from running. */
@@ -68,6 +80,8 @@ export interface ScenarioModel {
   readonly metrics: readonly MetricSpec[];
   /** The time-series columns, in order (docs/design.md, Output files); `window` says per bucket of what. */
   readonly timeseries?: readonly MetricSpec[];
+  /** The per-class columns, in order (X.classes.csv, one row per run and Service class). */
+  readonly classes?: readonly MetricSpec[];
   build(values: ScenarioValues, settings: RunSettings): BuiltScenario;
   /**
    * What one run of these values would hold in memory at its peak, term by term, computed from
