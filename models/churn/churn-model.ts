@@ -51,7 +51,7 @@ export const churnModel = defineModel({
     const rollout = churn.rollout
       ? new RollingUpdate(sim, editor, {
           service: rolledService,
-          replicas: cluster.endpointsPerService,
+          replicas: cluster.endpointsOf(target),
           maxSurge: churn.maxSurge,
           maxUnavailable: churn.maxUnavailable,
           startupTime: makeSampler(churn.podStartupTime, streams.get('churn/rollout-startup')),

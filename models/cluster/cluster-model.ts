@@ -3,6 +3,7 @@ import { Cluster } from './cluster.js';
 import { CLUSTER_PARAMETERS } from './cluster-parameters.js';
 import { EndpointSlices } from './endpoint-slices.js';
 import { ProgrammedViews } from './programmed-views.js';
+import { ServiceLayout } from './service-layout.js';
 
 declare module '../core/seams.js' {
   interface Seams {
@@ -20,8 +21,10 @@ export const clusterModel = defineModel({
   name: 'cluster',
   parameters: CLUSTER_PARAMETERS,
   metrics: [],
-  wire(config, { seams }) {
-    const cluster = new Cluster(config.cluster);
+  wire(config, { seams, streams }) {
+    const { serviceClasses, ...shape } = config.cluster;
+    const layout = serviceClasses.length === 0 ? undefined : ServiceLayout.fromClasses(serviceClasses, shape.endpointsPerService, streams.get('cluster/endpoints'));
+    const cluster = new Cluster({ ...shape, layout, clientPlacement: config.workload.clientPlacement });
     const slices = new EndpointSlices(cluster);
     seams.provide('cluster', cluster, 'cluster');
     seams.provide('endpointSlices', slices, 'cluster');

@@ -13,11 +13,24 @@ describe('Cluster placement', () => {
   });
 
   it('spreads backend and client pods evenly over the nodes', () => {
-    const perNode = new Array(7).fill(0);
-    for (let pod = 0; pod < cluster.initialBackendPods; pod++) perNode[cluster.nodeOfBackendPod(pod)]++;
-    for (let client = 0; client < 40; client++) perNode[cluster.nodeOfClient(client)]++;
-    // 140 pods over 7 nodes: exactly 20 each.
-    expect(perNode).toEqual([20, 20, 20, 20, 20, 20, 20]);
+    const backends = new Array(7).fill(0);
+    const clients = new Array(7).fill(0);
+    for (let pod = 0; pod < cluster.initialBackendPods; pod++) backends[cluster.nodeOfBackendPod(pod)]++;
+    for (let client = 0; client < 40; client++) clients[cluster.nodeOfClient(client)]++;
+    // 100 backend pods over 7 nodes: 15 on the first two, 14 on the rest; 40 clients: 6 on the first five, 5 on two.
+    expect(backends).toEqual([15, 15, 14, 14, 14, 14, 14]);
+    expect(clients).toEqual([6, 6, 6, 6, 6, 5, 5]);
+  });
+
+  it('keeps every client pod on its node whatever the Services (a sweep over N changes only N)', () => {
+    const larger = testCluster({ nodes: 7, services: 2_000, endpointsPerService: 3 });
+    for (let client = 0; client < 40; client++) expect(larger.nodeOfClient(client)).toBe(cluster.nodeOfClient(client));
+  });
+
+  it('puts every client pod on one node when told to', () => {
+    const benchmark = testCluster({ nodes: 7, services: 20, endpointsPerService: 5, clientPlacement: { node: 3 } });
+    expect(new Set(Array.from({ length: 40 }, (_, client) => benchmark.nodeOfClient(client)))).toEqual(new Set([3]));
+    expect(() => testCluster({ nodes: 7, services: 20, endpointsPerService: 5, clientPlacement: { node: 7 } })).toThrow(/workload.clientPlacement/);
   });
 
   it('puts Service i and client pod i in namespace i mod namespaces, and counts each namespace\'s Services', () => {

@@ -65,8 +65,8 @@ export type ServiceEvent = 'created' | 'deleted';
 
 /**
  * Every Service's EndpointSlices (the API server's state), shared by all consumers. A Service
- * that no change has touched still has its initial endpoints — `cluster.endpointsPerService`
- * ready pods, numbered by Cluster — and those are computed, not stored, so the hot path reads
+ * that no change has touched still has its initial endpoints — its class's count of ready
+ * pods, numbered by Cluster — and those are computed, not stored, so the hot path reads
  * no per-Service object and a 30,000-Service cluster costs nothing until something changes;
  * `latest` builds the slices of such a Service when a reader wants them as objects. Versions
  * written by changes (the churn model) are kept per Service, so memory is O(Services changed ×
@@ -155,9 +155,9 @@ export class EndpointSlices {
     return this.written[service];
   }
 
-  /** Ready endpoints of `service` in its initial state. */
-  initialCount(): number {
-    return this.cluster.endpointsPerService;
+  /** Ready endpoints of `service` in its initial state (a Service churn creates is read only once written). */
+  initialCount(service: number): number {
+    return service < this.cluster.services ? this.cluster.endpointsOf(service) : this.cluster.endpointsPerService;
   }
 
   /** Pod of endpoint `index` of `service` in its initial state. */
@@ -182,7 +182,7 @@ export class EndpointSlices {
 
   private initial(service: number): ServiceEndpoints {
     // A Service churn creates has no endpoints before its first write.
-    const count = service < this.cluster.services ? this.cluster.endpointsPerService : 0;
+    const count = service < this.cluster.services ? this.cluster.endpointsOf(service) : 0;
     const pods = new Int32Array(count);
     for (let rank = 0; rank < count; rank++) pods[rank] = this.cluster.initialBackendPod(service, rank);
     const ones = new Uint8Array(count).fill(1);

@@ -30,7 +30,7 @@ export class ProgrammedViews {
   /** Ready endpoints of `service` as `consumer` last programmed them. */
   endpointCount(consumer: number, service: number): number {
     const version = this.visibleVersion(consumer, service);
-    return version === undefined ? this.slices.initialCount() : routable(version).length;
+    return version === undefined ? this.slices.initialCount(service) : routable(version).length;
   }
 
   /** Pod of endpoint `index` of `service` as `consumer` last programmed it. */

@@ -1,5 +1,5 @@
 import type { MixValue } from '../../src/contract/parameter-spec.js';
-import { zipfSampler, type RandomStream, type RandomStreams, type Sampler } from '../../src/random/index.js';
+import { WeightedChoice, zipfSampler, type RandomStreams, type Sampler } from '../../src/random/index.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { Request } from '../core/request.js';
 import type { CallTargets } from '../workload/call-targets.js';
@@ -18,9 +18,7 @@ const EXTERNAL = NAME_FORMS.indexOf('external');
  */
 export class NameFormTargets implements CallTargets {
   readonly count: number;
-  private readonly cumulative: Float64Array;
-  private readonly onlyForm: number;
-  private readonly formStream: RandomStream;
+  private readonly form: WeightedChoice;
   private readonly externalRank: Sampler;
 
   constructor(
@@ -32,16 +30,12 @@ export class NameFormTargets implements CallTargets {
     zipfExponent: number,
   ) {
     this.count = cluster.services + externalNames;
-    const weights = NAME_FORMS.map((form) => shares[form] ?? 0);
-    let sum = 0;
-    this.cumulative = Float64Array.from(weights, (weight) => (sum += weight));
-    this.onlyForm = weights.filter((weight) => weight > 0).length === 1 ? weights.findIndex((weight) => weight > 0) : -1;
-    this.formStream = streams.get('workload/name-forms');
+    this.form = new WeightedChoice(NAME_FORMS.map((form) => shares[form] ?? 0), streams.get('workload/name-forms'));
     this.externalRank = zipfSampler(streams.get('workload/external-names'), externalNames, zipfExponent);
   }
 
   choose(request: Request): void {
-    const form = this.onlyForm >= 0 ? this.onlyForm : this.drawForm();
+    const form = this.form.sample();
     request.nameForm = form;
     if (form === EXTERNAL) {
       request.service = -1;
@@ -50,12 +44,5 @@ export class NameFormTargets implements CallTargets {
     }
     request.external = -1;
     request.service = form === SHORT ? this.popularity.sampleInNamespace(this.cluster.namespaceOfClient(request.client)) : this.popularity.sample();
-  }
-
-  private drawForm(): number {
-    const u = this.formStream.next() * this.cumulative[this.cumulative.length - 1];
-    let form = 0;
-    while (form < this.cumulative.length - 1 && u >= this.cumulative[form]) form++;
-    return form;
   }
 }

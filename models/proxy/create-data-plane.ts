@@ -47,15 +47,19 @@ export function kubeDnsService(services: number): number {
 function createMode(config: ProxyConfig, { sim, cluster, streams, views }: DataPlaneParts): ProxyMode {
   const endpoints = new EndpointDraws(streams.get('proxy/endpoints'), streams.get('proxy/system-endpoints'), kubeDnsService(cluster.services));
   const inRules = cluster.services + 1; // the workload's Services and kube-dns
+  const { layout } = cluster;
+  // One KUBE-SERVICES rule per Service port; kube-dns and Services churn creates have one port each.
+  const extraPortRules = layout.servicePorts - cluster.services;
   switch (config.mode) {
     case 'iptables':
       return new IptablesMode({
-        services: inRules,
+        services: inRules + extraPortRules,
+        entryOf: (service) => (service < cluster.services ? layout.firstPortEntry(service) : service + extraPortRules),
         ruleCost: config.iptables.ruleCost,
         serviceOrder: config.iptables.serviceOrder === 'random' ? new KeyedPermutation(inRules, keyFrom(streams, 'proxy/iptables-order')) : undefined,
         nodes: cluster.nodes,
         ruleGeneration: (node) => views.versionOf(node),
-        chainLength: (node) => views.serviceCount(node) + 1, // and kube-dns
+        chainLength: (node) => views.serviceCount(node) + extraPortRules + 1, // and kube-dns
         endpoints,
         nonServiceConnectionShare: config.iptables.nonServiceConnectionShare,
       });
@@ -69,7 +73,7 @@ function createMode(config: ProxyConfig, { sim, cluster, streams, views }: DataP
     case 'ebpf':
       return new EbpfMode({
         services: cluster.services,
-        endpointsPerService: cluster.endpointsPerService,
+        entriesOf: (service) => cluster.layout.portsOf(service) * (1 + cluster.endpointsOf(service)),
         lbMapMax: config.ebpf.lbMapMax,
         lookupCost: config.ebpf.lookupCost,
         endpoints,

@@ -9,12 +9,12 @@ const THREE_ENDPOINTS = 3;
 describe('EbpfMode', () => {
   it('fills the LB map in creation order, 1 + endpoints entries per Service', () => {
     // 65,536 entries / (1 + 10) = 5,957 Services fit.
-    expect(programmedServices(10_000, 10, 65_536)).toBe(5_957);
-    expect(programmedServices(100, 10, 65_536)).toBe(100);
+    expect(programmedServices(10_000, () => 11, 65_536)).toBe(5_957);
+    expect(programmedServices(100, () => 11, 65_536)).toBe(100);
   });
 
   it('fails exactly the Services that did not fit, and says so', () => {
-    const ebpf = new EbpfMode({ services: 10, endpointsPerService: 3, lbMapMax: 26, lookupCost: 200, endpoints: endpointDrawsFrom(new ScriptedStream([0.5])) });
+    const ebpf = new EbpfMode({ services: 10, entriesOf: () => 4, lbMapMax: 26, lookupCost: 200, endpoints: endpointDrawsFrom(new ScriptedStream([0.5])) });
     // 26 / 4 = 6 Services programmed: 0..5.
     const choices = Array.from({ length: 10 }, (_, service) => ebpf.chooseEndpoint(testConnection({ service }), THREE_ENDPOINTS));
     expect(choices).toEqual([1, 1, 1, 1, 1, 1, undefined, undefined, undefined, undefined]);
@@ -23,7 +23,7 @@ describe('EbpfMode', () => {
   });
 
   it('takes no conntrack entry and costs the same at any Service count', () => {
-    const small = new EbpfMode({ services: 10, endpointsPerService: 3, lbMapMax: 65_536, lookupCost: 200, endpoints: endpointDrawsFrom(new ScriptedStream([0])) });
+    const small = new EbpfMode({ services: 10, entriesOf: () => 4, lbMapMax: 65_536, lookupCost: 200, endpoints: endpointDrawsFrom(new ScriptedStream([0])) });
     expect(small.usesConntrack).toBe(false);
     const cost = { rules: 0, clientNodeNs: 0, serverNodeNs: 0 };
     small.lookupCost(testConnection({ service: 3 }), true, cost);

@@ -8,7 +8,8 @@ export const EBPF_LOOKUPS = 2;
 
 export interface EbpfOptions {
   readonly services: number;
-  readonly endpointsPerService: number;
+  /** Map entries Service `s` needs: ports × (1 + endpoints). */
+  readonly entriesOf: (service: number) => number;
   readonly lbMapMax: number;
   readonly lookupCost: Nanoseconds;
   readonly endpoints: EndpointDraws;
@@ -16,10 +17,16 @@ export interface EbpfOptions {
 
 /**
  * How many Services fit in the eBPF LB map, filled in creation order: each takes one entry
- * for the Service and one per backend (docs/calibration.md: ≈ 1 + endpoints per Service port).
+ * per port for the Service and one per backend and port (docs/calibration.md: ≈ 1 + endpoints
+ * per Service port). The first Service that does not fit ends the filling.
  */
-export function programmedServices(services: number, endpointsPerService: number, lbMapMax: number): number {
-  return Math.min(services, Math.floor(lbMapMax / (1 + endpointsPerService)));
+export function programmedServices(services: number, entriesOf: (service: number) => number, lbMapMax: number): number {
+  let used = 0;
+  for (let service = 0; service < services; service++) {
+    used += entriesOf(service);
+    if (used > lbMapMax) return service;
+  }
+  return services;
 }
 
 /**
@@ -36,7 +43,7 @@ export class EbpfMode implements ProxyMode {
   private readonly programmed: number;
 
   constructor(private readonly options: EbpfOptions) {
-    this.programmed = programmedServices(options.services, options.endpointsPerService, options.lbMapMax);
+    this.programmed = programmedServices(options.services, options.entriesOf, options.lbMapMax);
   }
 
   /**
@@ -67,11 +74,11 @@ export class EbpfMode implements ProxyMode {
   releaseSlot(): void {}
 
   warnings(): string[] {
-    const { services, endpointsPerService, lbMapMax } = this.options;
+    const { services, lbMapMax } = this.options;
     if (this.programmed === services) return [];
     return [
       `${services - this.programmed} of ${services} Services did not fit in the eBPF LB map ` +
-        `(proxy.ebpf.lbMapMax ${lbMapMax}; each Service takes 1 + ${endpointsPerService} entries, filled in creation order): ` +
+        `(proxy.ebpf.lbMapMax ${lbMapMax}; each Service takes (1 + endpoints) entries per port, filled in creation order): ` +
         'connections to them failed after workload.connectTimeout.',
     ];
   }

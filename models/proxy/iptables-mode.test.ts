@@ -25,7 +25,7 @@ const generations = new Array<number>(NODES).fill(0);
 
 function mode(serviceOrder: KeyedPermutation | undefined) {
   return new IptablesMode({
-    services: SERVICES, ruleCost: 6, serviceOrder, endpoints: endpointDrawsFrom(new ScriptedStream([0])), nonServiceConnectionShare: 0,
+    services: SERVICES, entryOf: (service) => service, ruleCost: 6, serviceOrder, endpoints: endpointDrawsFrom(new ScriptedStream([0])), nonServiceConnectionShare: 0,
     nodes: NODES, ruleGeneration: (node) => generations[node], chainLength: () => SERVICES,
   });
 }
@@ -122,6 +122,7 @@ describe('IptablesMode against the reference rule walk (iptables-save form, walk
   it('charges non-Service connections a whole-chain walk per Service connection, in CPU only', () => {
     const model = new IptablesMode({
       services: 1000,
+      entryOf: (service) => service,
       ruleCost: 6,
       serviceOrder: undefined,
       endpoints: endpointDrawsFrom(new ScriptedStream([0])),

@@ -15,7 +15,10 @@ const CLIENT_FIXED_RULES = 6;
 const SERVER_FIXED_RULES = 4;
 
 export interface IptablesOptions {
+  /** Rules in KUBE-SERVICES at the start: one per (Service, port), kube-dns's included. */
   readonly services: number;
+  /** The KUBE-SERVICES rule of `service`'s first port, the one calls use (identity when every Service has one port). */
+  readonly entryOf: (service: number) => number;
   readonly ruleCost: Nanoseconds;
   /** Per-node KUBE-SERVICES order (tweaked by node and sync), or undefined for creation order. */
   readonly serviceOrder: KeyedPermutation | undefined;
@@ -35,7 +38,7 @@ export interface IptablesOptions {
 
 /**
  * kube-proxy iptables mode (docs/calibration.md, kube-proxy data plane): KUBE-SERVICES holds
- * one rule per Service in an order of its own on every node, so a first packet walks
+ * one rule per Service port in an order of its own on every node, so a first packet walks
  * (position + 1) rules to its Service, then the endpoint cascade up to the chosen rank, then
  * the endpoint chain. A DNATed packet reaching the endpoint on another node is new there too
  * and walks the whole chain without a match. Counts are computed from the position (a keyed
@@ -57,10 +60,11 @@ export class IptablesMode implements ProxyMode {
   /** Position (0-based) of `service` in KUBE-SERVICES on `node`, as its last sync wrote the chain. */
   position(node: number, service: number): number {
     const order = this.options.serviceOrder;
-    if (order === undefined) return service;
+    const entry = this.options.entryOf(service);
+    if (order === undefined) return entry;
     // One permutation per (node, generation), tweak node + 1 for the first: O(1), nothing stored.
     const generation = this.options.ruleGeneration(node);
-    const position = order.at(service, generation === 0 ? node + 1 : generationTweak(node, generation));
+    const position = order.at(entry, generation === 0 ? node + 1 : generationTweak(node, generation));
     // Services churn created are interleaved at random: a uniform position among S stretched to S + created.
     const length = this.options.chainLength(node);
     return length === this.options.services ? position : Math.floor((position * length) / this.options.services);

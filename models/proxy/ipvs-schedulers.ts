@@ -123,7 +123,8 @@ class SourceHashing implements IpvsScheduler {
 
   choose(connection: Connection, endpoints: number): number {
     const { cluster, orders } = this.context;
-    const slotOnNode = Math.floor((cluster.initialBackendPods + connection.client) / cluster.nodes);
+    // Backend pods took the node's first addresses; the client pods follow.
+    const slotOnNode = Math.floor(cluster.initialBackendPods / cluster.nodes) + cluster.clientSlotOnNode(connection.client);
     const lowByte = (slotOnNode + 2) & 0xff;
     const bucket = Math.imul(lowByte, 2654435761 | 0) & (SH_BUCKETS - 1);
     return orders.endpointAt(connection.clientNode, connection.service, endpoints, bucket % endpoints);

@@ -86,6 +86,8 @@ function valueSchema(spec: ParameterSpec): Schema {
       return { type: 'boolean' };
     case 'distribution':
       return { $ref: `#/$defs/${spec.valueUnit}Distribution` };
+    case 'custom':
+      return { ...spec.schema };
     case 'mix':
       return {
         oneOf: [

@@ -15,6 +15,12 @@ interface ParameterBase {
   readonly doc: string;
   /** Where the default comes from (a citation), or `assumption` when nothing published backs it. */
   readonly source: string;
+  /**
+   * Paths that may not be written in the same scenario when this one is written with a value
+   * other than its default: two forms of one thing (`cluster.serviceClasses` and the one-class
+   * shorthand `cluster.services`), where which should win is anyone's guess.
+   */
+  readonly excludes?: readonly string[];
 }
 
 export interface IntegerParameter extends ParameterBase {
@@ -74,7 +80,29 @@ export interface MixParameter extends ParameterBase {
 /** A mix as a run reads it: every choice with its share, the shares summing to 1. */
 export type MixValue = Readonly<Record<string, number>>;
 
+/**
+ * A structured value a model reads itself (a list of Service classes; a choice or a number):
+ * the model gives its parser, which throws InputError naming the exact field, the range as a
+ * reader sees it, and the JSON schema of the value for editors. Declared once, in the model's
+ * table, like every other parameter.
+ */
+export interface CustomParameter<V = unknown> extends ParameterBase {
+  readonly kind: 'custom';
+  /** As written in YAML (`spread`, `[]`). */
+  readonly default: unknown;
+  /** What `describe` shows as the range: `spread | a node number from 0`. */
+  readonly range: string;
+  /** JSON schema of the written value (experiment-schema.json). */
+  readonly schema: Readonly<Record<string, unknown>>;
+  /** Parses and checks the written value at `path`; throws InputError naming the field. */
+  parse(raw: unknown, path: string): V;
+}
+
+/** A custom parameter's parsed value: whatever its parser returns (plain data, never a function). */
+export type CustomValue = Readonly<Record<string, unknown>> | readonly unknown[];
+
 export type ParameterSpec =
+  | CustomParameter
   | IntegerParameter
   | NumberParameter
   | DurationParameter
@@ -84,7 +112,7 @@ export type ParameterSpec =
   | MixParameter;
 
 /** A parameter's value after parsing: durations in ns, distributions as specs. */
-export type ParameterValue = number | string | boolean | DistributionSpec | MixValue;
+export type ParameterValue = number | string | boolean | DistributionSpec | MixValue | CustomValue;
 
 /** Parses and range-checks one value written for `spec`; throws InputError naming the path. */
 export function parseParameterValue(spec: ParameterSpec, raw: unknown): ParameterValue {
@@ -105,6 +133,8 @@ export function parseParameterValue(spec: ParameterSpec, raw: unknown): Paramete
       throw new InputError(spec.path, 'true or false', raw);
     case 'mix':
       return parseMix(spec, raw);
+    case 'custom':
+      return spec.parse(raw, spec.path) as ParameterValue;
   }
 }
 
@@ -139,12 +169,15 @@ export function describeRange(spec: ParameterSpec): string {
       return 'true | false';
     case 'mix':
       return `${spec.choices.join(' | ')}, or a map of them to weights`;
+    case 'custom':
+      return spec.range;
   }
 }
 
 /** The default as written in an experiment file (YAML flow style for distributions). */
 export function describeDefault(spec: ParameterSpec): string {
-  if (typeof spec.default !== 'object') return String(spec.default);
+  if (Array.isArray(spec.default)) return spec.default.length === 0 ? '[]' : JSON.stringify(spec.default);
+  if (typeof spec.default !== 'object' || spec.default === null) return String(spec.default);
   const fields = Object.entries(spec.default).map(([key, value]) => `${key}: ${String(value)}`);
   return `{ ${fields.join(', ')} }`;
 }

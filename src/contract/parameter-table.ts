@@ -11,7 +11,9 @@ export interface ParameterTree {
 }
 
 /** The value a run gets for one entry: durations as ns numbers, a choice as its literal union. */
-export type ValueOf<E> = E extends { readonly kind: 'choice'; readonly choices: readonly (infer C)[] }
+export type ValueOf<E> = E extends { readonly kind: 'custom'; parse(raw: unknown, path: string): infer V }
+  ? V
+  : E extends { readonly kind: 'choice'; readonly choices: readonly (infer C)[] }
   ? C
   : E extends { readonly kind: 'mix'; readonly choices: readonly (infer C)[] }
     ? Readonly<Record<C & string, number>>

@@ -25,3 +25,4 @@ export {
 export { makeSampler } from './distribution-sampler.js';
 export { describeDistribution, distributionMean, distributionMedian } from './distribution-summary.js';
 export { KeyedPermutation, mix32 } from './keyed-permutation.js';
+export { WeightedChoice } from './weighted-choice.js';

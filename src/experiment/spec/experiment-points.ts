@@ -52,7 +52,7 @@ function gridSettings(axes: ExperimentAxes): Assignment[][] {
  * no axis touches are parsed once, with errors about the base; the others per point, with
  * the point and its settings named in the message.
  */
-export function expandPoints(base: WrittenScenario, axes: ExperimentAxes, index: ParameterIndex): ExperimentPoint[] {
+export function expandPoints(base: WrittenScenario, axes: ExperimentAxes, index: ParameterIndex, baseWritten: ReadonlySet<string> = new Set()): ExperimentPoint[] {
   const touched = touchedSpecs(axes, index);
   const baseValues = parseSpecs(index.specs.filter((spec) => !touched.has(spec)), base);
   return pointSettings(axes).map(({ origin, settings }, point) => {
@@ -65,9 +65,25 @@ export function expandPoints(base: WrittenScenario, axes: ExperimentAxes, index:
       if (!(error instanceof InputError)) throw error;
       throw new InputError(`${error.message} (point ${point}, ${origin}: ${describeSettings(settings)})`);
     }
+    const written = new Set([...baseWritten, ...settings.map((setting) => setting.target.spec.path)]);
+    rejectExcluded(scenario, written, index, () => `point ${point}, ${origin}: ${describeSettings(settings)}`);
     const values = new Map(index.specs.map((spec) => [spec.path, own.get(spec.path) ?? baseValues.get(spec.path)!]));
     return { index: point, origin, settings, scenario, values };
   });
+}
+
+/**
+ * A parameter written with a value other than its default, next to one it excludes (two forms
+ * of one thing, ParameterSpec.excludes), is an error naming both.
+ */
+function rejectExcluded(scenario: WrittenScenario, written: ReadonlySet<string>, index: ParameterIndex, where: () => string): void {
+  for (const spec of index.specs) {
+    if (spec.excludes === undefined || !written.has(spec.path)) continue;
+    if (JSON.stringify(scenario[spec.path]) === JSON.stringify(spec.default)) continue;
+    const clash = spec.excludes.find((path) => written.has(path));
+    if (clash === undefined) continue;
+    throw new InputError(`\`${spec.path}\` and \`${clash}\` are two forms of one thing; write one or the other (${where()})`);
+  }
 }
 
 /** Parses the given parameters from a written scenario, in table order. */

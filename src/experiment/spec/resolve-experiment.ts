@@ -63,7 +63,8 @@ export function resolveExperiment(document: unknown, file: string, model: Scenar
   }
   const limit = options.force === true ? undefined : (options.memoryLimit ?? availableMemory());
   if (limit !== undefined) checkBookkeeping(countPoints(fromFile.axes), runCount, model.metrics.length, limit, file);
-  const points = inFile(file, () => expandPoints(base, fromFile.axes, index));
+  const written = new Set([...fromFile.assignments.map((assignment) => assignment.target.spec.path), ...scenarioSetPaths(sets, index)]);
+  const points = inFile(file, () => expandPoints(base, fromFile.axes, index, written));
   if (limit !== undefined) checkMemory(estimateExperimentMemory(header, points, runCount, model, options.workers ?? 1), limit, file);
   const canonical = canonicalExperiment(header, base, fromFile.axes);
   const hash = sha256Hex(canonicalJson(canonical));
@@ -108,6 +109,11 @@ function applyScenarioSets(base: WrittenScenario, sets: readonly SetOption[], ax
     applyAssignment(base, { target, value: set.value });
     inSet(set, () => parseParameterValue(target.spec, base[target.spec.path]));
   }
+}
+
+/** The parameters the scenario `--set`s write. */
+function scenarioSetPaths(sets: readonly SetOption[], index: ParameterIndex): string[] {
+  return sets.flatMap((set) => (isTopLevelSet(set) ? [] : [index.target(set.path)?.spec.path ?? set.path]));
 }
 
 function inSet<T>(set: SetOption, check: () => T): T {
