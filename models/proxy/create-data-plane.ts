@@ -50,13 +50,14 @@ function createMode(config: ProxyConfig, { sim, cluster, streams, views }: DataP
   const { layout } = cluster;
   // One KUBE-SERVICES rule per Service port; kube-dns and Services churn creates have one port each.
   const extraPortRules = layout.servicePorts - cluster.services;
+  const portRules = inRules + extraPortRules;
   switch (config.mode) {
     case 'iptables':
       return new IptablesMode({
-        services: inRules + extraPortRules,
+        services: portRules,
         entryOf: (service) => (service < cluster.services ? layout.firstPortEntry(service) : service + extraPortRules),
         ruleCost: config.iptables.ruleCost,
-        serviceOrder: config.iptables.serviceOrder === 'random' ? new KeyedPermutation(inRules, keyFrom(streams, 'proxy/iptables-order')) : undefined,
+        serviceOrder: config.iptables.serviceOrder === 'random' ? new KeyedPermutation(portRules, keyFrom(streams, 'proxy/iptables-order')) : undefined,
         nodes: cluster.nodes,
         ruleGeneration: (node) => views.versionOf(node),
         chainLength: (node) => views.serviceCount(node) + extraPortRules + 1, // and kube-dns

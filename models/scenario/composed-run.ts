@@ -54,11 +54,13 @@ export class ComposedRun implements BuiltScenario {
     this.sim.run();
     const timeConstants = this.runs.flatMap(({ run }) => run.timeConstants?.() ?? []);
     const timeseries = this.timeseries();
+    const classes = this.runs.flatMap(({ run }) => run.classes?.() ?? []);
     return {
       metrics: { ...Object.assign({}, ...this.runs.map(metricsOf)), ...this.failures.values() },
       warnings: [...this.runs.flatMap(({ run }) => run.warnings?.() ?? []), ...this.warmupCheck.warnings(timeConstants)],
       events: this.sim.eventsProcessed,
       ...(timeseries === undefined ? {} : { timeseries }),
+      ...(classes.length === 0 ? {} : { classes }),
     };
   }
 

@@ -11,6 +11,8 @@ import { PLACED, type DataPlane } from '../proxy/data-plane.js';
 import { BackendPods } from './backend-pods.js';
 import { ConnectionPools } from './connection-pools.js';
 import { RequestFlow } from './request-flow.js';
+import { ServiceTimes } from './service-times.js';
+import { ScriptedStream } from '../../src/random/testing/scripted-stream.js';
 
 const RTT = us(50);
 const SERVICE_TIME = ms(2);
@@ -44,14 +46,14 @@ function flowWithCalls(callTimes: readonly Nanoseconds[]) {
     completed: (request: Request, latency) => void settled.push({ latency, dialled: request.dialled }),
   });
   let flow: RequestFlow | undefined;
-  const pods = new BackendPods(sim, 1, 10, (request) => flow?.served(request));
+  const pods = new BackendPods(sim, 1, [10], () => 0, (request) => flow?.served(request));
   const pools = new ConnectionPools(sim, { requestsPerConnection: 100, maxIdlePerService: 2, maxIdleConnections: 100, idleTimeout: s(90) }, () => undefined);
   flow = new RequestFlow({
     sim,
     cluster,
     pools,
     pods,
-    samplers: { client: constantSampler(0), serviceTime: constantSampler(SERVICE_TIME) },
+    samplers: { client: constantSampler(0), serviceTime: new ServiceTimes(cluster, { dist: 'constant', value: SERVICE_TIME }, new ScriptedStream([])) },
     targets: { count: 1, choose: (request) => void (request.service = 0) },
     network: new NetworkPaths(...[0, 0, 0].map(() => ({ sampler: constantSampler(RTT), median: RTT })) as [PathTimes, PathTimes, PathTimes]),
     resolver: new FixedLatencyResolver(sim),

@@ -12,11 +12,12 @@ import type { DataPlane } from '../proxy/data-plane.js';
 import type { BackendPods } from './backend-pods.js';
 import { targetIndex, type CallTargets } from './call-targets.js';
 import type { ConnectionPools } from './connection-pools.js';
+import type { ServiceTimes } from './service-times.js';
 
 /** The draws a request needs, each from its own named stream (docs/design.md, Determinism). */
 export interface RequestSamplers {
   readonly client: Sampler;
-  readonly serviceTime: Sampler;
+  readonly serviceTime: ServiceTimes;
 }
 
 export interface RequestFlowParts {
@@ -209,7 +210,7 @@ export class RequestFlow {
   /** The request's own draws, in start order (see Request.serviceTime). */
   private drawAhead(request: Request): void {
     const paths = this.requestPaths;
-    request.serviceTime = Math.round(this.parts.samplers.serviceTime.sample());
+    request.serviceTime = Math.round(this.parts.samplers.serviceTime.sample(request.service));
     request.sameNodeRtt = paths.roundTrip(0, 0);
     request.crossNodeRtt = paths.roundTrip(0, 1);
     request.externalRtt = paths.roundTrip(0, OUTSIDE_CLUSTER);

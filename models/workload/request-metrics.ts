@@ -15,6 +15,11 @@ export class RequestMetrics implements RequestProbe {
   private failedCount = 0;
   private dialledCount = 0;
 
+  /** Measured requests that settled (completed or failed). */
+  get started(): number {
+    return this.completedCount + this.failedCount;
+  }
+
   completed(request: Request, latency: Nanoseconds): void {
     if (!request.measured) return;
     this.completedCount++;

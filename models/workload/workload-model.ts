@@ -1,9 +1,11 @@
 import type { MetricValues } from '../../src/contract/metric-spec.js';
 import { NS_PER_S } from '../../src/engine/index.js';
-import { exponentialSampler, makeSampler, uniformIndexSampler } from '../../src/random/index.js';
+import { exponentialSampler, uniformIndexSampler } from '../../src/random/index.js';
 import { defineModel, type UtilizationSource } from '../core/model-definition.js';
 import type { Request } from '../core/request.js';
 import { BackendPods } from './backend-pods.js';
+import { CLASS_COLUMNS, ClassMetrics } from './class-metrics.js';
+import { ServiceTimes } from './service-times.js';
 import type { CallTargets } from './call-targets.js';
 import { ConnectionPools } from './connection-pools.js';
 import { PoissonArrivals } from './poisson-arrivals.js';
@@ -25,6 +27,7 @@ export const workloadModel = defineModel({
   parameters: WORKLOAD_PARAMETERS,
   metrics: WORKLOAD_METRICS,
   timeseries: WORKLOAD_TIMESERIES,
+  classes: CLASS_COLUMNS,
   wire(config, { sim, streams, settings, seams, probes, stations }) {
     const workload = config.workload;
     const cluster = seams.get('cluster', 'workload');
@@ -35,8 +38,12 @@ export const workloadModel = defineModel({
     const buckets = new TimeBuckets(settings);
     const requestTimeseries = buckets.enabled ? new RequestTimeseries(buckets) : undefined;
     if (requestTimeseries !== undefined) probes.add(requestTimeseries);
+    const classMetrics = new ClassMetrics(cluster);
+    probes.add(classMetrics);
     let flow: RequestFlow | undefined;
-    const pods = new BackendPods(sim, cluster.initialBackendPods, workload.podConcurrency, (request) => flow?.served(request));
+    const concurrencyOfClass = cluster.classes.map((serviceClass) => serviceClass.podConcurrency ?? workload.podConcurrency);
+    const classOf = (service: number) => cluster.layout.classOfService(service);
+    const pods = new BackendPods(sim, cluster.initialBackendPods, concurrencyOfClass, classOf, (request) => flow?.served(request));
     stations.push(pods);
     const windowEnd = settings.warmup + settings.duration;
     return {
@@ -49,7 +56,7 @@ export const workloadModel = defineModel({
           pods,
           samplers: {
             client: uniformIndexSampler(streams.get('workload/clients'), workload.clientPods),
-            serviceTime: makeSampler(workload.serviceTime, streams.get('workload/service-time')),
+            serviceTime: new ServiceTimes(cluster, workload.serviceTime, streams.get('workload/service-time')),
           },
           targets: seams.find('callTargets') ?? popularServices(popularity, cluster.services),
           network: seams.get('network', 'workload'),
@@ -74,6 +81,7 @@ export const workloadModel = defineModel({
         max_pod_utilization: pods.windowMaxUtilization(),
       }),
       timeseries: () => requestTimeseries?.rows() ?? [],
+      classes: () => classMetrics.rows(settings.duration),
       warnings: () => overloadWarnings(pods),
       timeConstants: () =>
         workload.requestsPerConnection > 1 && workload.maxIdlePerService > 0 ? [{ parameter: 'workload.idleTimeout', duration: workload.idleTimeout }] : [],
