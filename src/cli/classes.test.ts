@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioModel } from '../contract/scenario-model.js';
 import { fakeClassNames, fakeModel, fakeModelSource, type FakeModelOptions } from '../experiment/testing/fake-model.js';
 import { SMALL_EXPERIMENT, temporaryFolder, writeExperiment } from '../experiment/testing/experiment-fixtures.js';
 import { runCaptured } from './testing/captured-cli.js';
+import { folderInTheWayOf, fullDiskAt, modelThat } from './testing/save-obstacles.js';
 
 const read = (cwd: string, file: string): string => readFileSync(join(cwd, file), 'utf8');
 const journalLines = (cwd: string): string[] => read(cwd, 'results/small.csv.journal').split('\n').filter((line) => line.startsWith('{"run"'));
@@ -146,21 +147,13 @@ describe('eastwest run --resume with class rows', () => {
   });
 });
 
-/** The fake model with class columns, doing `act` before each run: after the output checks, before the results are saved. */
-function modelThat(act: () => void): ScenarioModel {
-  const base = fakeModel({ classes: true });
-  return { ...base, build: (values, settings) => ({ run: () => (act(), base.build(values, settings).run()) }) };
-}
-
 describe('X.classes.csv in the output set', () => {
   it('is written with the others or not at all: a full disk for it leaves the earlier set as it was', async () => {
     const cwd = folderWithExperiment();
     expect((await run(cwd, ['--set', 'seed=99', '--quiet'])).status).toBe(0);
     const before = Object.fromEntries(readdirSync(join(cwd, 'results')).map((file) => [file, read(cwd, `results/${file}`)]));
     const temp = join(cwd, `results/.small.classes.csv.${process.pid}.tmp`);
-    const fullDisk = modelThat(() => {
-      if (lstatSync(temp, { throwIfNoEntry: false }) === undefined) symlinkSync('/dev/full', temp);
-    });
+    const fullDisk = modelThat(fakeModel({ classes: true }), fullDiskAt(temp));
     const failed = await runCaptured(['run', 'small.yaml', '--quiet'], { cwd, model: fullDisk });
     expect(failed.status).toBe(1);
     expect(failed.stderr).toMatch(/^error: Could not save the results .*: ENOSPC: no space left on device, write; 14 finished runs are kept in /);
@@ -172,13 +165,7 @@ describe('X.classes.csv in the output set', () => {
     const cwd = folderWithExperiment();
     expect((await run(cwd, ['--set', 'seed=99', '--quiet'])).status).toBe(0);
     const classes = join(cwd, 'results/small.classes.csv');
-    const blocked = modelThat(() => {
-      if (lstatSync(classes).isFile()) {
-        rmSync(classes);
-        mkdirSync(classes);
-        writeFileSync(join(classes, 'in-the-way'), '');
-      }
-    });
+    const blocked = modelThat(fakeModel({ classes: true }), folderInTheWayOf(classes));
     expect((await runCaptured(['run', 'small.yaml', '--quiet'], { cwd, model: blocked })).status).toBe(1);
     expect(existsSync(join(cwd, 'results/small.csv.commit'))).toBe(true);
     rmSync(classes, { recursive: true });
