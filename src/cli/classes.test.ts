@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioModel } from '../contract/scenario-model.js';
+import { packageRoot } from '../experiment/index.js';
 import { fakeClassNames, fakeModel, fakeModelSource, type FakeModelOptions } from '../experiment/testing/fake-model.js';
 import { SMALL_EXPERIMENT, temporaryFolder, writeExperiment } from '../experiment/testing/experiment-fixtures.js';
 import { runCaptured } from './testing/captured-cli.js';
@@ -103,6 +105,21 @@ describe('eastwest run --resume with class rows', () => {
     const resumed = await runCaptured(['run', 'small.yaml', '--resume', '--quiet'], { cwd, model, modelSource });
     expect(resumed.status).toBe(0);
     expect((model as ReturnType<typeof fakeModel>).builds).toHaveLength(9);
+    await wholeRun(cwd);
+    for (const file of ['small.classes.csv', 'small.csv', 'small.summary.csv']) expect(read(cwd, `results/${file}`)).toBe(read(cwd, `whole/${file}`));
+  });
+
+  it('keeps them after the process is killed with SIGKILL mid-run', async () => {
+    const cwd = folderWithExperiment();
+    const fakeCli = join(packageRoot(), 'src/cli/testing/fake-cli.ts');
+    const env = { ...process.env, EASTWEST_FAKE_MODEL: JSON.stringify({ classes: true, killOnRunCall: 8 }) };
+    const killed = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), fakeCli, 'run', 'small.yaml', '--quiet'], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(journalLines(cwd)).toHaveLength(7);
+    expect(existsSync(join(cwd, 'results/small.classes.csv'))).toBe(false);
+    const resumed = await run(cwd, ['--resume', '--quiet']);
+    expect(resumed.status).toBe(0);
+    expect(resumed.stderr).toMatch(/^warning: took over the stale lock \S+small\.csv\.lock: process \d+ on .* no longer runs$/m);
     await wholeRun(cwd);
     for (const file of ['small.classes.csv', 'small.csv', 'small.summary.csv']) expect(read(cwd, `results/${file}`)).toBe(read(cwd, `whole/${file}`));
   });

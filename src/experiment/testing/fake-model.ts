@@ -11,6 +11,7 @@ import type { BuiltScenario, ClassRow, RunSettings, ScenarioModel, ScenarioValue
 import { toSeconds } from '../../engine/time.js';
 import { distributionMean, RandomStreams, type DistributionSpec } from '../../random/index.js';
 import type { ModelSource } from '../run/model-source.js';
+import { killNow } from './kill-now.js';
 
 export const FAKE_PARAMETERS: readonly ParameterSpec[] = [
   { kind: 'integer', path: 'cluster.services', unit: 'Services', default: 10, min: 1, max: 100_000, doc: 'ClusterIP Services in the cluster.', source: 'assumption' },
@@ -54,6 +55,8 @@ export interface FakeModelOptions {
   readonly failOnRunCall?: number;
   /** End the thread with process.exit(7) on the n-th call of run(): a crash. Worker threads only. */
   readonly exitOnRunCall?: number;
+  /** SIGKILL this process on the n-th call of run(): a kill, with no handler run. Spawned processes only (src/cli/testing/fake-cli.ts). */
+  readonly killOnRunCall?: number;
   /** Declare the FAKE_CLASSES columns and give a row per class (fakeClassNames) with every run. */
   readonly classes?: boolean;
 }
@@ -83,6 +86,7 @@ export function fakeModel(options: FakeModelOptions = {}): FakeModel {
         run() {
           runCalls += 1;
           if (runCalls === options.exitOnRunCall) process.exit(7);
+          if (runCalls === options.killOnRunCall) killNow();
           if (runCalls === options.failOnRunCall) throw new Error(`fake model failure on run call ${runCalls}`);
           const result = fakeRun(values, settings);
           return options.classes === true ? { ...result, classes: fakeClasses(values, settings) } : result;
