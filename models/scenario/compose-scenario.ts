@@ -2,7 +2,7 @@ import type { MetricSpec } from '../../src/contract/metric-spec.js';
 import type { ParameterSpec } from '../../src/contract/parameter-spec.js';
 import type { RunSettings, ScenarioModel, ScenarioValues } from '../../src/contract/scenario-model.js';
 import { failureMetricName, type FailureReason } from '../core/failure-reason.js';
-import type { AnyModel } from '../core/model-definition.js';
+import type { AnyModel, MetricEntry } from '../core/model-definition.js';
 import type { RequestProbe } from '../core/request-probe.js';
 import { ComposedRun } from './composed-run.js';
 
@@ -12,7 +12,8 @@ const FAILURE_WINDOW = 'requests that start in the measured window [warmup, warm
 /**
  * The scenario the experiment layer sees, composed from a list of models: every model's
  * parameters, its metrics (with its name), then a `failures_<reason>` column per declared
- * failure reason, and `build`, which wires the models into one run.
+ * failure reason, its time-series and per-class columns (with its name), and `build`, which
+ * wires the models into one run.
  */
 export interface ComposedScenario extends ScenarioModel {
   readonly models: readonly AnyModel[];
@@ -22,13 +23,15 @@ export interface ComposedScenario extends ScenarioModel {
 
 export function composeScenario(models: readonly AnyModel[]): ComposedScenario {
   const parameters = uniqueParameters(models);
-  const metrics = [...models.flatMap(modelMetrics), ...models.flatMap(failureMetrics)];
-  const timeseries = models.flatMap((model) => (model.timeseries ?? []).map((column) => ({ ...column, model: model.name })));
+  const metrics = [...models.flatMap((model) => named(model, model.metrics)), ...models.flatMap(failureMetrics)];
+  const timeseries = models.flatMap((model) => named(model, model.timeseries ?? []));
+  const classes = models.flatMap((model) => named(model, model.classes ?? []));
   return {
     models,
     parameters,
     metrics,
     timeseries,
+    classes,
     build: (values: ScenarioValues, settings: RunSettings, observer?: RequestProbe) => new ComposedRun(models, values, settings, observer),
   };
 }
@@ -38,8 +41,9 @@ export function declaredFailureReasons(models: readonly AnyModel[]): FailureReas
   return models.flatMap((model) => Object.keys(model.failureReasons ?? {}) as FailureReason[]);
 }
 
-function modelMetrics(model: AnyModel): MetricSpec[] {
-  return model.metrics.map((metric) => ({ ...metric, model: model.name }));
+/** A model's columns (metrics, time-series or class columns) tagged with its name. */
+function named(model: AnyModel, columns: readonly MetricEntry[]): MetricSpec[] {
+  return columns.map((column) => ({ ...column, model: model.name }));
 }
 
 function failureMetrics(model: AnyModel): MetricSpec[] {

@@ -1,5 +1,5 @@
 import type { MetricValues } from '../../src/contract/metric-spec.js';
-import type { BuiltScenario, RunResult, RunSettings, ScenarioValues, TimeseriesRow } from '../../src/contract/scenario-model.js';
+import type { BuiltScenario, ClassRow, RunResult, RunSettings, ScenarioValues, TimeseriesRow } from '../../src/contract/scenario-model.js';
 import { Simulation } from '../../src/engine/index.js';
 import { RandomStreams } from '../../src/random/index.js';
 import { FailureCounts } from '../core/failure-counts.js';
@@ -54,14 +54,27 @@ export class ComposedRun implements BuiltScenario {
     this.sim.run();
     const timeConstants = this.runs.flatMap(({ run }) => run.timeConstants?.() ?? []);
     const timeseries = this.timeseries();
-    const classes = this.runs.flatMap(({ run }) => run.classes?.() ?? []);
+    const classes = this.classes();
     return {
       metrics: { ...Object.assign({}, ...this.runs.map(metricsOf)), ...this.failures.values() },
       warnings: [...this.runs.flatMap(({ run }) => run.warnings?.() ?? []), ...this.warmupCheck.warnings(timeConstants)],
       events: this.sim.eventsProcessed,
       ...(timeseries === undefined ? {} : { timeseries }),
-      ...(classes.length === 0 ? {} : { classes }),
+      ...(classes === undefined ? {} : { classes }),
     };
+  }
+
+  /**
+   * Every model's class rows joined class by class, when any model declares class columns: in
+   * the order of the first such model's rows, which every other such model must give too (the
+   * same class names in the same order), so a joined row never mixes two classes' figures.
+   */
+  private classes(): ClassRow[] | undefined {
+    const perModel = this.runs.filter(({ model }) => (model.classes ?? []).length > 0).map(classesOf);
+    if (perModel.length === 0) return undefined;
+    const [first, ...others] = perModel;
+    for (const other of others) checkSameClasses(first, other);
+    return first.rows.map((row, i) => ({ name: row.name, values: Object.assign({}, ...perModel.map(({ rows }) => rows[i].values)) as MetricValues }));
   }
 
   /** Every model's rows joined bucket by bucket, when a time series was asked for. */
@@ -84,6 +97,28 @@ function timeseriesOf({ model, run }: { readonly model: AnyModel; readonly run: 
   if (rows.length !== buckets) throw new Error(`Model ${model.name} produced ${rows.length} time-series rows for ${buckets} buckets`);
   for (const row of rows) checkKeys(model.name, 'time-series columns', declared.map((column) => column.name), row);
   return rows;
+}
+
+/** A model's class rows and its name: one row per class, names unique, each exactly its declared columns. */
+function classesOf({ model, run }: { readonly model: AnyModel; readonly run: ModelRun }): { readonly model: string; readonly rows: readonly ClassRow[] } {
+  const rows = run.classes?.() ?? [];
+  const names = rows.map((row) => row.name);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice !== undefined) throw new Error(`Model ${model.name} produced two class rows named \`${twice}\``);
+  for (const row of rows) checkKeys(model.name, `class columns for class \`${row.name}\``, (model.classes ?? []).map((column) => column.name), row.values);
+  return { model: model.name, rows };
+}
+
+/** Two models' class rows must name the same classes in the same order: anything else is a bug in one of them. */
+function checkSameClasses(first: ReturnType<typeof classesOf>, other: ReturnType<typeof classesOf>): void {
+  const [expected, found] = [first.rows.map((row) => row.name), other.rows.map((row) => row.name)];
+  if (JSON.stringify(expected) !== JSON.stringify(found)) {
+    throw new Error(`Model ${other.model} produced class rows for ${describeNames(found)}, but model ${first.model} for ${describeNames(expected)}; every model must give the same classes in the same order`);
+  }
+}
+
+function describeNames(names: readonly string[]): string {
+  return names.length === 0 ? 'no class' : names.map((name) => `\`${name}\``).join(', ');
 }
 
 /** A model's metrics, exactly the names it declared: a missing or extra key is a bug in the model. */

@@ -21,13 +21,19 @@ export async function describeCommand(args: readonly string[], context: CliConte
   if (positionals.length > 0) throw new InputError(`eastwest describe: takes no arguments, got \`${positionals.join(' ')}\` (see \`eastwest describe --help\`)`);
   const { parameters, metrics } = context.model;
   if (values.metrics === true) {
-    const timeseries = context.model.timeseries ?? [];
-    const series = timeseries.length === 0 ? '' : `\n\n${timeseries.length} time-series columns (X.timeseries.csv with run --timeseries, after time_s):\n\n${timeseries.map(describeMetric).join('\n\n')}`;
-    context.stdout.write(`${metrics.length} metrics (CSV columns, in column order):\n\n${metrics.map(describeMetric).join('\n\n')}${series}\n`);
+    const series = columnBlock(context.model.timeseries, 'time-series columns (X.timeseries.csv with run --timeseries, after time_s)');
+    const classes = columnBlock(context.model.classes, 'per-class columns (X.classes.csv, one row per run and Service class, after class)');
+    context.stdout.write(`${metrics.length} metrics (CSV columns, in column order):\n\n${metrics.map(describeMetric).join('\n\n')}${series}${classes}\n`);
     return 0;
   }
   context.stdout.write(`${parameters.length} parameters (dotted paths as written in experiment files):\n\n${parameters.map(describeParameter).join('\n\n')}\n`);
   return 0;
+}
+
+/** `N <what>:` and the columns, after a blank line; nothing for a scenario with none. */
+function columnBlock(columns: readonly MetricSpec[] | undefined, what: string): string {
+  if (columns === undefined || columns.length === 0) return '';
+  return `\n\n${columns.length} ${what}:\n\n${columns.map(describeMetric).join('\n\n')}`;
 }
 
 /** Lines are wrapped to this width so the listing reads in a 100-column terminal. */

@@ -19,7 +19,7 @@ export function finalReport(
     const near = relative(cwd, path);
     return near.startsWith('..') ? path : near;
   };
-  const written = [files.csv, files.summary, files.timeseries, files.meta].filter((path): path is string => path !== undefined).map(shown);
+  const written = [files.csv, files.summary, files.timeseries, files.classes, files.meta].filter((path): path is string => path !== undefined).map(shown);
   const wrote = [`Wrote ${written[0]}`, ...written.slice(1).map((path) => `      ${path}`)];
   if (files.summary === undefined) {
     const parts = shown(files.csv).replace(/\.part-\d+-of-(\d+)\.csv$/, '.part-*-of-$1.csv');

@@ -53,6 +53,14 @@ describe('generated documents', () => {
     expect(expectedDocuments(fakeModel(), root).get('models/newmodel/README.md')).toContain('`proxy.mode`');
   });
 
+  it('lists the per-class columns in docs/metrics.md when the scenario declares them, and no such section when not', () => {
+    const root = freshRoot();
+    const page = expectedDocuments(fakeModel({ classes: true }), root).get('docs/metrics.md') ?? '';
+    expect(page).toContain('## Per-class columns\n\n`results/<name>.classes.csv` has one row per run and Service class');
+    expect(page.slice(page.indexOf('## Per-class columns'))).toContain('| `class_requests` |');
+    expect(expectedDocuments(fakeModel(), root).get('docs/metrics.md')).not.toContain('Per-class');
+  });
+
   it('leaves a README without markers alone', () => {
     const root = freshRoot('# Readme without generated sections\n');
     expect([...expectedDocuments(fakeModel(), root).keys()]).not.toContain('README.md');

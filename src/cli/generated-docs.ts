@@ -108,7 +108,7 @@ replication, seed\` and the swept parameters. The summary has \`<metric>_mean\` 
 \`<metric>_ci95\` for each. An empty field means no samples in that run, never 0.
 \`eastwest describe --metrics\` prints the same table.
 
-${metricTable(model.metrics)}${timeseriesSection(model)}`;
+${metricTable(model.metrics)}${timeseriesSection(model)}${classesSection(model)}`;
 }
 
 /** The columns of \`X.timeseries.csv\`, when the scenario has any. */
@@ -122,6 +122,21 @@ With \`eastwest run --timeseries DURATION\`, \`results/<name>.timeseries.csv\` h
 run and bucket of the measured window: the run and parameter columns of \`<name>.csv\`, then
 \`time_s\` (the bucket's start, in seconds from the start of the measured window), then these
 columns. Each is computed over its bucket as the metric of the same name is over the window.
+
+${metricTable(columns)}`;
+}
+
+/** The columns of \`X.classes.csv\`, when the scenario has any. */
+function classesSection(model: ScenarioModel): string {
+  const columns = model.classes ?? [];
+  if (columns.length === 0) return '';
+  return `
+## Per-class columns
+
+\`results/<name>.classes.csv\` has one row per run and Service class, written with every run
+of a scenario that declares these columns: the run and parameter columns of \`<name>.csv\`, then
+\`class\` (the class's name), then these columns, each computed over the class's share of the
+measured window.
 
 ${metricTable(columns)}`;
 }

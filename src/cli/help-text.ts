@@ -40,6 +40,8 @@ Runs every (point, replication) of the experiment on worker threads, then writes
   results/<name>.meta.json     resolved scenarios, experiment hash, versions, workers, timings
   results/<name>.timeseries.csv
                                with --timeseries: one row per run and time bucket
+  results/<name>.classes.csv   when the scenario declares per-class columns: one row per
+                               run and Service class
 The files appear together, only when every run is done. Until then each finished run
 is kept in a journal beside them (results/<name>.csv.journal), so after a crash, a kill
 or a failed run --resume does only the rest. One process writes an output at a time: it
@@ -59,7 +61,8 @@ Options:
                       existing journal is an error, so finished work is never thrown away
   --shard K/N         run shard K of N: the runs whose index is K-1 modulo N. Writes
                       <name>.part-K-of-N.csv and .meta.json (and .timeseries.csv with
-                      --timeseries; no summary); eastwest merge joins the parts
+                      --timeseries, .classes.csv with class columns; no summary);
+                      eastwest merge joins the parts
   --shards N          as --shard K/N with K-1 read from JOB_COMPLETION_INDEX, which a
                       Kubernetes Indexed Job sets in each pod
   --only P[/R]        run only point P (all its replications) or the run P/R, for
@@ -139,8 +142,8 @@ export const MERGE_HELP = `Usage: eastwest merge PART.csv... --out PATH [options
 
 Joins the parts that \`eastwest run --shard K/N\` (or --shards N) wrote into the CSV,
 summary and meta a single run writes (and the time series, when the shards were run with
---timeseries); the CSVs are byte-identical to a single run's. Reads each part's .meta.json
-(and .timeseries.csv) beside it, and refuses parts of different experiments (hash),
+--timeseries, and the class table, when they wrote one); the CSVs are byte-identical to a
+single run's. Reads each part's .meta.json (and .timeseries.csv, .classes.csv) beside it, and refuses parts of different experiments (hash),
 eastwest versions or --timeseries, a missing shard and a shard given twice, naming them,
 and a part whose lines or files fail the checksums in its meta, or whose meta fails its
 own (edited or damaged), naming the file and line.

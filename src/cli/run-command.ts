@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import {
   availableMemory,
   checkWritable,
+  hasClassColumns,
   loadExperiment,
   outputPaths,
   readCodeVersion,
@@ -36,7 +37,8 @@ export async function runCommand(args: readonly string[], context: CliContext): 
   const selection = selectionOf(request, experiment, context.env);
   const baseline = request.baseline === undefined ? undefined : resolveBaseline(request.baseline, experiment);
   const timeseriesBucket = request.timeseries === undefined ? undefined : readTimeseriesBucket(request.timeseries, experiment.header, context.model);
-  const files = outputPaths(experiment.header.name, request.out, context.cwd, selection, { timeseries: timeseriesBucket !== undefined });
+  const tables = { timeseries: timeseriesBucket !== undefined, classes: hasClassColumns(context.model) };
+  const files = outputPaths(experiment.header.name, request.out, context.cwd, selection, tables);
   checkWritable(files);
   const clock = context.clock ?? (() => performance.now());
   const progress = new RunProgress(context, experiment, { selection, quiet: request.quiet, resume: request.resume, clock });

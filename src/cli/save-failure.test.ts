@@ -1,24 +1,12 @@
-import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ScenarioModel } from '../contract/scenario-model.js';
 import { fakeModel } from '../experiment/testing/fake-model.js';
 import { SMALL_EXPERIMENT, temporaryFolder, writeExperiment } from '../experiment/testing/experiment-fixtures.js';
 import { runCaptured } from './testing/captured-cli.js';
+import { folderInTheWayOf, fullDiskAt, modelThat } from './testing/save-obstacles.js';
 
 const read = (cwd: string, file: string): string => readFileSync(join(cwd, file), 'utf8');
-
-/** The fake model, doing `act` before each run: after the output checks, before the results are saved. */
-function modelThat(act: () => void): ScenarioModel {
-  const base = fakeModel();
-  return {
-    ...base,
-    build(values, settings) {
-      const built = base.build(values, settings);
-      return { run: () => (act(), built.run()) };
-    },
-  };
-}
 
 async function wholeRun(cwd: string): Promise<void> {
   expect((await runCaptured(['run', 'small.yaml', '--out', 'whole/small.csv', '--quiet'], { cwd })).status).toBe(0);
@@ -30,9 +18,7 @@ describe('eastwest run when its results cannot be saved', () => {
     writeExperiment(cwd, 'small.yaml', SMALL_EXPERIMENT);
     // The CSV's temporary file is /dev/full, where every write fails with ENOSPC: a full disk.
     const temp = join(cwd, `results/.small.csv.${process.pid}.tmp`);
-    const fullDisk = modelThat(() => {
-      if (lstatSync(temp, { throwIfNoEntry: false }) === undefined) symlinkSync('/dev/full', temp);
-    });
+    const fullDisk = modelThat(fakeModel(), fullDiskAt(temp));
     const journal = join(cwd, 'results/small.csv.journal');
     const failed = await runCaptured(['run', 'small.yaml', '--quiet'], { cwd, model: fullDisk });
     expect(failed.status).toBe(1);
@@ -60,13 +46,7 @@ describe('eastwest run when its results cannot be saved', () => {
     // A folder takes the summary's place once the runs are going: its rename fails after the
     // commit record and the CSV's rename, where a kill would stop it.
     const summary = join(cwd, 'results/small.summary.csv');
-    const blocked = modelThat(() => {
-      if (lstatSync(summary).isFile()) {
-        rmSync(summary);
-        mkdirSync(summary);
-        writeFileSync(join(summary, 'in-the-way'), '');
-      }
-    });
+    const blocked = modelThat(fakeModel(), folderInTheWayOf(summary));
     const failed = await runCaptured(['run', 'small.yaml', '--quiet'], { cwd, model: blocked });
     expect(failed.status).toBe(1);
     expect(failed.stderr).toMatch(/^error: Could not save the results .*; 14 finished runs are kept in .*small\.csv\.journal: once the output can be written, rerun with --resume/);

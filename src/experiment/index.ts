@@ -5,7 +5,7 @@
  *   spec/     an experiment file read, checked and resolved into points (and its hash)
  *   run/      runs as data, which of them to do, and doing them in-process or on worker threads
  *   journal/  the finished runs of an unfinished output, kept for --resume
- *   output/   the CSV, summary, time series and meta, and where they go
+ *   output/   the CSV, summary, time series, class table and meta, and where they go
  *   shard/    a sharded run's parts read back and merged
  * run-session.ts ties run, journal and output into one `eastwest run`.
  */
@@ -28,6 +28,7 @@ export { readCodeVersion, packageRoot, type CodeVersion } from './run/code-versi
 export { describeRun, listRuns, type RunId, type RunRecord } from './run/experiment-runs.js';
 export { loadModel, type ModelSource } from './run/model-source.js';
 export { runExperiment, runOne, type RunnerOptions } from './run/run-experiment.js';
+export { hasClassColumns } from './run/run-classes.js';
 export { RunFailedError } from './run/run-failed-error.js';
 export { runPlanOf, type RunPlan } from './run/run-plan.js';
 export {
@@ -52,5 +53,6 @@ export { SaveFailedError } from './output/save-failed-error.js';
 export { resultsCsv } from './output/results-csv.js';
 export { groupByPoint, summarizeMetric, summaryCsv, type MetricSummary } from './output/summary-csv.js';
 export { timeseriesCsv } from './output/timeseries-csv.js';
+export { classesCsv } from './output/classes-csv.js';
 
 export { mergeParts, type MergeOptions, type MergeResult } from './shard/merge-parts.js';

@@ -11,6 +11,7 @@ import type { OutputPaths } from './output/output-files.js';
 import type { CodeVersion } from './run/code-version.js';
 import { describeRun, sortRecords, type RunId, type RunRecord } from './run/experiment-runs.js';
 import type { ModelSource } from './run/model-source.js';
+import { hasClassColumns } from './run/run-classes.js';
 import { runExperiment } from './run/run-experiment.js';
 import { RunFailedError } from './run/run-failed-error.js';
 import { selectRuns, type RunSelection } from './run/run-selection.js';
@@ -18,7 +19,7 @@ import type { ResolvedExperiment } from './spec/resolved-experiment.js';
 
 export interface SessionOptions {
   readonly selection: RunSelection;
-  /** Checked with checkWritable before the session starts. */
+  /** Checked with checkWritable before the session starts; with a `classes` path when the scenario declares class columns (hasClassColumns). */
   readonly files: OutputPaths;
   /** Worker threads wanted; fewer are started when fewer runs are left. */
   readonly workers: number;
@@ -54,7 +55,7 @@ export interface SessionStart {
  * output that is an input, takes the output's lock (one writer per output), refuses what is
  * there unless it is this experiment's results (or `overwrite`), opens the journal beside the output (resuming it when
  * asked), runs the selected runs the journal does not have, appending each to the journal as
- * it finishes (its time series too), writes the CSV, summary, time series and meta atomically
+ * it finishes (its time series and class rows too), writes the CSV, summary, time series, class table and meta atomically
  * once all are in, and deletes the journal. A failure leaves the journal with every run that
  * finished, and no file at the output paths; the lock goes however the session ends.
  */
@@ -72,6 +73,7 @@ async function lockedSession(experiment: ResolvedExperiment, model: ScenarioMode
     codeVersion: options.codeVersion.label,
     file: experiment.file,
     timeseriesBucket: options.timeseriesBucket,
+    classes: hasClassColumns(model),
   };
   recoverOutputSet(options.files, options.onNotice);
   const existing = checkExistingResults(options.files, experiment.header.name, options.overwrite === true);

@@ -6,10 +6,10 @@
  * deleted, duplicated or swapped, the file cut short, garbage appended, two values swapped,
  * checksums edited, a part left out, given twice or removed), and `run --resume` or `merge`
  * must then end in one of three ways only:
- * - success, with the CSV, summary and time series byte-identical to an uninterrupted run's
+ * - success, with the CSV, summary, time series and class table byte-identical to an uninterrupted run's
  *   (and the meta's warnings the same), saying on stderr only which journal records it did not
  *   trust and ran again;
- * - exit 2 with one line naming the damaged file (the journal, or a part's CSV, time series or meta);
+ * - exit 2 with one line naming the damaged file (the journal, or a part's CSV, time series, class table or meta);
  * - never an exception, exit 1, a stack trace, an internal error, or a silently different result.
  * Each case runs in its own temporary folder, removed at its end. No vitest here, so the soak
  * runs it under plain tsx.
@@ -22,7 +22,7 @@ import { stringify } from 'yaml';
 import { fakeModel } from '../../experiment/testing/fake-model.js';
 import { runCaptured, type CliOutcome } from './captured-cli.js';
 
-/** A valid experiment for the fake model: a grid of Services × modes, maybe a case, some replications, maybe a time series. */
+/** A valid experiment for the fake model: a grid of Services × modes, maybe a case, some replications, maybe a time series, maybe class columns. */
 export interface ExperimentShape {
   readonly seed: number;
   readonly replications: number;
@@ -34,6 +34,8 @@ export interface ExperimentShape {
   readonly rate: number;
   readonly duration: string;
   readonly timeseries: string | undefined;
+  /** Whether the fake model declares class columns (so every run gives class rows and X.classes.csv is written). */
+  readonly classes: boolean;
 }
 
 export const experimentShape: fc.Arbitrary<ExperimentShape> = fc.record({
@@ -46,6 +48,7 @@ export const experimentShape: fc.Arbitrary<ExperimentShape> = fc.record({
   rate: fc.constantFrom(5, 50, 333.3, 2000),
   duration: fc.constantFrom('2s', '10s', '7500ms'),
   timeseries: fc.constantFrom(undefined, '1s', '750ms'),
+  classes: fc.boolean(),
 });
 
 function experimentText(shape: ExperimentShape): string {
@@ -223,14 +226,15 @@ function caseFolder(): string {
 
 const read = (cwd: string, file: string): Buffer | undefined => (existsSync(join(cwd, file)) ? readFileSync(join(cwd, file)) : undefined);
 
-/** The files a result is: CSV, summary, time series (when asked), and the meta's warnings. */
-function resultOf(cwd: string, csv: string, timeseries: boolean): Record<string, string | undefined> {
+/** The files a result is: CSV, summary, time series (when asked), class table (when declared), and the meta's warnings. */
+function resultOf(cwd: string, csv: string, shape: ExperimentShape): Record<string, string | undefined> {
   const stem = csv.slice(0, -'.csv'.length);
   const meta = read(cwd, `${stem}.meta.json`);
   return {
     csv: read(cwd, csv)?.toString('latin1'),
     summary: read(cwd, `${stem}.summary.csv`)?.toString('latin1'),
-    timeseries: timeseries ? read(cwd, `${stem}.timeseries.csv`)?.toString('latin1') : undefined,
+    timeseries: shape.timeseries !== undefined ? read(cwd, `${stem}.timeseries.csv`)?.toString('latin1') : undefined,
+    classes: shape.classes ? read(cwd, `${stem}.classes.csv`)?.toString('latin1') : undefined,
     warnings: meta === undefined ? undefined : JSON.stringify((JSON.parse(meta.toString('utf8')) as { warnings?: unknown }).warnings ?? []),
   };
 }
@@ -241,9 +245,9 @@ function checkSameResult(got: Record<string, string | undefined>, reference: Rec
   }
 }
 
-/** `eastwest run` in `cwd` with the fake model (in-process, one worker). */
-function eastwest(cwd: string, args: readonly string[], failOnRunCall?: number): Promise<CliOutcome> {
-  return runCaptured(args, { cwd, model: fakeModel(failOnRunCall === undefined ? {} : { failOnRunCall }) });
+/** `eastwest run` in `cwd` with the fake model (in-process, one worker), with class columns as the shape says. */
+function eastwest(cwd: string, shape: ExperimentShape, args: readonly string[], failOnRunCall?: number): Promise<CliOutcome> {
+  return runCaptured(args, { cwd, model: fakeModel({ classes: shape.classes, ...(failOnRunCall === undefined ? {} : { failOnRunCall }) }) });
 }
 
 /** What an uninterrupted run gives: its files, and the lines it prints (the points' warnings, with --quiet). */
@@ -255,9 +259,9 @@ interface Reference {
 /** Runs the experiment uninterrupted into ref/x.csv: what every other way must give. */
 async function reference(cwd: string, shape: ExperimentShape, series: readonly string[]): Promise<Reference> {
   writeFileSync(join(cwd, 'x.yaml'), experimentText(shape));
-  const outcome = await eastwest(cwd, ['run', 'x.yaml', '--out', 'ref/x.csv', '--quiet', ...series]);
+  const outcome = await eastwest(cwd, shape, ['run', 'x.yaml', '--out', 'ref/x.csv', '--quiet', ...series]);
   check(outcome.status === 0, 'the uninterrupted run failed', outcome);
-  return { files: resultOf(cwd, 'ref/x.csv', shape.timeseries !== undefined), notices: new Set(linesOf(outcome.stderr)) };
+  return { files: resultOf(cwd, 'ref/x.csv', shape), notices: new Set(linesOf(outcome.stderr)) };
 }
 
 const linesOf = (text: string): string[] => text.split('\n').filter((line) => line !== '');
@@ -294,15 +298,15 @@ export async function checkJournalCase({ shape, finished, mutations }: JournalCa
     const series = shape.timeseries === undefined ? [] : ['--timeseries', shape.timeseries];
     const expected = await reference(cwd, shape, series);
     const k = 1 + (finished % (runCount(shape) - 1));
-    const stopped = await eastwest(cwd, ['run', 'x.yaml', '--quiet', ...series], k + 1);
+    const stopped = await eastwest(cwd, shape, ['run', 'x.yaml', '--quiet', ...series], k + 1);
     check(stopped.status === 1 && existsSync(join(cwd, 'results/x.csv.journal')), `the run stopped after ${k} runs left no journal`, stopped);
     const journal = join(cwd, 'results/x.csv.journal');
     writeFileSync(journal, mutations.reduce(mutate, readFileSync(journal)));
-    const resumed = await eastwest(cwd, ['run', 'x.yaml', '--resume', '--quiet', ...series]);
+    const resumed = await eastwest(cwd, shape, ['run', 'x.yaml', '--resume', '--quiet', ...series]);
     checkNoCrash(resumed);
     if (resumed.status === 0) {
       checkNotices(resumed, expected, /^warning: \S*results\/x\.csv\.journal:\d+: run record not trusted: .*; running its run again/);
-      checkSameResult(resultOf(cwd, 'results/x.csv', shape.timeseries !== undefined), expected.files, resumed);
+      checkSameResult(resultOf(cwd, 'results/x.csv', shape), expected.files, resumed);
       check(!existsSync(journal), 'the journal was left after a successful resume', resumed);
       return /run record not trusted/.test(resumed.stderr) ? 'rerun' : 'same';
     }
@@ -317,7 +321,7 @@ export async function checkJournalCase({ shape, finished, mutations }: JournalCa
 /** Which file of which part a mutation damages. */
 export interface PartMutation {
   readonly part: number;
-  readonly file: 'csv' | 'timeseries' | 'meta';
+  readonly file: 'csv' | 'timeseries' | 'classes' | 'meta';
   readonly mutation: Mutation;
 }
 
@@ -335,7 +339,7 @@ export const partsCase: fc.Arbitrary<PartsCase> = fc.record({
   shape: experimentShape.filter((shape) => runCount(shape) >= 2),
   shards: fc.integer({ min: 2, max: 4 }),
   mutations: fc.array(
-    fc.record({ part: fc.nat(), file: fc.constantFrom('csv' as const, 'timeseries' as const, 'meta' as const), mutation }),
+    fc.record({ part: fc.nat(), file: fc.constantFrom('csv' as const, 'timeseries' as const, 'classes' as const, 'meta' as const), mutation }),
     { minLength: 0, maxLength: 3 },
   ),
   order: fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
@@ -352,12 +356,12 @@ export async function checkPartsCase(test: PartsCase): Promise<CaseOutcome> {
     const expected = await reference(cwd, shape, series);
     const shards = Math.min(test.shards, runCount(shape));
     for (let shard = 1; shard <= shards; shard++) {
-      const outcome = await eastwest(cwd, ['run', 'x.yaml', '--shard', `${shard}/${shards}`, '--out', 'parts/x.csv', '--quiet', ...series]);
+      const outcome = await eastwest(cwd, shape, ['run', 'x.yaml', '--shard', `${shard}/${shards}`, '--out', 'parts/x.csv', '--quiet', ...series]);
       check(outcome.status === 0, `shard ${shard}/${shards} failed`, outcome);
     }
     const partName = (part: number): string => `parts/x.part-${part + 1}-of-${shards}`;
     for (const { part, file, mutation: change } of test.mutations) {
-      const path = join(cwd, `${partName(part % shards)}.${file === 'csv' ? 'csv' : file === 'meta' ? 'meta.json' : 'timeseries.csv'}`);
+      const path = join(cwd, `${partName(part % shards)}.${file === 'csv' ? 'csv' : file === 'meta' ? 'meta.json' : `${file}.csv`}`);
       if (existsSync(path)) writeFileSync(path, mutate(readFileSync(path), change));
     }
     const given = Array.from({ length: shards }, (_, i) => i)
@@ -366,14 +370,14 @@ export async function checkPartsCase(test: PartsCase): Promise<CaseOutcome> {
       .map(({ part }) => part)
       .filter((part) => test.omit === undefined || part !== test.omit % shards);
     if (test.repeat !== undefined) given.push(test.repeat % shards);
-    const merged = await eastwest(cwd, ['merge', ...given.map((part) => `${partName(part)}.csv`), '--out', 'merged/x.csv', '--quiet']);
+    const merged = await eastwest(cwd, shape, ['merge', ...given.map((part) => `${partName(part)}.csv`), '--out', 'merged/x.csv', '--quiet']);
     checkNoCrash(merged);
     if (merged.status === 0) {
       checkNotices(merged, expected);
-      checkSameResult(resultOf(cwd, 'merged/x.csv', shape.timeseries !== undefined), expected.files, merged);
+      checkSameResult(resultOf(cwd, 'merged/x.csv', shape), expected.files, merged);
       return 'same';
     }
-    checkRefusal(merged, /parts\/x\.part-\d+-of-\d+\.(csv|timeseries\.csv|meta\.json)/);
+    checkRefusal(merged, /parts\/x\.part-\d+-of-\d+\.(csv|timeseries\.csv|classes\.csv|meta\.json)/);
     check(!existsSync(join(cwd, 'merged/x.csv')), 'a refused merge wrote results', merged);
     return 'refused';
   } finally {

@@ -9,16 +9,10 @@
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { basename } from 'node:path';
+import { killNow } from '../../experiment/testing/kill-now.js';
 
 const beforeRename = process.env.EASTWEST_TEST_KILL_BEFORE_RENAME;
 const beforeRemoving = process.env.EASTWEST_TEST_KILL_BEFORE_REMOVING;
-
-/** SIGKILL to this process, and no step further while the signal lands. */
-function killNow(): never {
-  process.kill(process.pid, 'SIGKILL');
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
-  throw new Error('not killed');
-}
 
 const { renameSync, rmSync } = fs;
 if (beforeRename !== undefined) {

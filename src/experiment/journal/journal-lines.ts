@@ -1,7 +1,6 @@
 import type { MetricValues } from '../../contract/metric-spec.js';
-import type { TimeseriesRow } from '../../contract/scenario-model.js';
 import type { Nanoseconds } from '../../engine/time.js';
-import type { RunRecord } from '../run/experiment-runs.js';
+import { RUN_TABLE_NAMES, RUN_TABLES, tableRows, type RunRecord, type RunTableName, type RunTableRow } from '../run/experiment-runs.js';
 import { sealJson, unsealJson } from './checksum.js';
 
 /** First line of a journal: what the runs in it belong to (resume compares the last two). */
@@ -29,18 +28,21 @@ export class DamagedLineError extends Error {
 
 /**
  * One finished run as one line of JSON: run index, point, replication, metrics, warnings,
- * events, wall times and worker, then its time series (`[{ bucket, values }]`) if it has
- * one, and last `sum`, the checksum of the line before it (checksum.ts, sealJson). A metric
- * with no samples is `null` and a non-finite one a string (`"NaN"`), since JSON has neither;
- * decoding gives back the very same numbers, so a resumed result is byte-identical to an
- * uninterrupted one.
+ * events, wall times and worker, then its tables of rows per run if it has them (its time
+ * series, `[{ bucket, values }]`, then its class rows, `[{ name, values }]`), and last `sum`,
+ * the checksum of the line before it (checksum.ts, sealJson). A metric with no samples is
+ * `null` and a non-finite one a string (`"NaN"`), since JSON has neither; decoding gives back
+ * the very same numbers, so a resumed result is byte-identical to an uninterrupted one.
  */
 export function encodeRecord(record: RunRecord): string {
   const { run, warnings, events, buildSeconds, runSeconds, worker } = record;
   const metrics = encodeValues(record.metrics);
-  const line = { run: run.index, point: run.point, replication: run.replication, metrics, warnings, events, buildSeconds, runSeconds, worker };
-  if (record.timeseries === undefined) return sealJson(JSON.stringify(line));
-  return sealJson(JSON.stringify({ ...line, timeseries: record.timeseries.map((row) => ({ bucket: row.bucket, values: encodeValues(row.values) })) }));
+  const line: Record<string, unknown> = { run: run.index, point: run.point, replication: run.replication, metrics, warnings, events, buildSeconds, runSeconds, worker };
+  for (const table of RUN_TABLE_NAMES) {
+    const rows = tableRows(record, table);
+    if (rows !== undefined) line[table] = rows.map((row) => encodeRow(table, row));
+  }
+  return sealJson(JSON.stringify(line));
 }
 
 /**
@@ -65,15 +67,24 @@ export function decodeRecord(line: string): RunRecord {
     runSeconds: number('runSeconds'),
     worker: number('worker'),
   };
-  return data.timeseries === undefined ? record : { ...record, timeseries: decodeTimeseries(data.timeseries) };
+  const tables = RUN_TABLE_NAMES.filter((table) => data[table] !== undefined).map((table) => [table, decodeRows(table, data[table])]);
+  return { ...record, ...Object.fromEntries(tables) };
 }
 
-function decodeTimeseries(data: unknown): TimeseriesRow[] {
-  if (!Array.isArray(data)) throw new Error('`timeseries` is not a list');
-  return data.map((row: { bucket?: unknown; values?: unknown }, i) => {
-    if (typeof row?.bucket !== 'number') throw new Error(`\`timeseries[${i}].bucket\` is not a number`);
-    if (typeof row.values !== 'object' || row.values === null) throw new Error(`\`timeseries[${i}].values\` is not an object`);
-    return { bucket: row.bucket, values: decodeValues(row.values) };
+/** A row as `{ <its row field>, values }`: `{ bucket, values }`, `{ name, values }`. */
+function encodeRow(table: RunTableName, row: RunTableRow): object {
+  const field = RUN_TABLES[table].rowField;
+  return { [field]: (row as unknown as Record<string, unknown>)[field], values: encodeValues(row.values) };
+}
+
+function decodeRows(table: RunTableName, data: unknown): RunTableRow[] {
+  const { rowField, type } = RUN_TABLES[table];
+  if (!Array.isArray(data)) throw new Error(`\`${table}\` is not a list`);
+  return data.map((item: unknown, i) => {
+    const row = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+    if (typeof row[rowField] !== type) throw new Error(`\`${table}[${i}].${rowField}\` is not a ${type}`);
+    if (typeof row.values !== 'object' || row.values === null) throw new Error(`\`${table}[${i}].values\` is not an object`);
+    return { [rowField]: row[rowField], values: decodeValues(row.values) } as unknown as RunTableRow;
   });
 }
 

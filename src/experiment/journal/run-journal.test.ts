@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRuns, type RunRecord } from '../run/experiment-runs.js';
 import { temporaryFolder, messageOf } from '../testing/experiment-fixtures.js';
+import { sealJson, unsealJson } from './checksum.js';
 import { decodeRecord, encodeRecord } from './journal-lines.js';
 import { openRunJournal, type JournalIdentity } from './run-journal.js';
 
@@ -40,6 +41,25 @@ describe('journal lines', () => {
     const decoded = decodeRecord(encodeRecord({ ...record(1), timeseries }));
     expect(decoded.timeseries).toEqual(timeseries);
     expect(Object.keys(decoded.timeseries![1].values)).toEqual(['requests', 'latency', 'odd']);
+  });
+
+  it('give back a run\'s class rows after its time series, names and empty values included', () => {
+    const timeseries = [{ bucket: 0, values: { requests: 3 } }];
+    const classes = [{ name: 'gold', values: { requests: 3, latency: undefined } }, { name: 'bronze, "batch"', values: { requests: 0, latency: NaN } }];
+    const line = encodeRecord({ ...record(1), timeseries, classes });
+    expect(Object.keys(JSON.parse(line)).slice(-3)).toEqual(['timeseries', 'classes', 'sum']);
+    const decoded = decodeRecord(line);
+    expect(decoded.classes).toEqual(classes);
+    expect(decoded.timeseries).toEqual(timeseries);
+  });
+
+  it('say what is wrong with class rows that are not rows', () => {
+    const plain = unsealJson(encodeRecord(record(1)));
+    if (!plain.ok) throw new Error('the record did not seal');
+    const sealed = (classes: unknown): string => sealJson(JSON.stringify({ ...JSON.parse(plain.json), classes }));
+    expect(messageOf(() => decodeRecord(sealed('gold')))).toBe('`classes` is not a list');
+    expect(messageOf(() => decodeRecord(sealed([{ name: 1, values: {} }])))).toBe('`classes[0].name` is not a string');
+    expect(messageOf(() => decodeRecord(sealed([{ name: 'gold', values: null }])))).toBe('`classes[0].values` is not an object');
   });
 
   it('have no time-series field for a run without one, as before time series existed', () => {
@@ -113,6 +133,16 @@ describe('openRunJournal', () => {
     const header = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8').split('\n')[0]);
     expect(header(journalWith([]))).not.toHaveProperty('timeseriesBucketNs');
     expect(header(timeseriesJournalWith([]))).toMatchObject({ timeseriesBucketNs: 1e9 });
+  });
+
+  it('resumes a journal whose records carry the class rows the scenario calls for, and refuses one whose records lack them', () => {
+    const classes = [{ name: 'gold', values: { requests: 1 } }];
+    const path = journalWith([{ ...record(0), classes }]);
+    expect(openRunJournal(path, { ...IDENTITY, classes: true }, RUNS, true).finished.map((each) => each.classes)).toEqual([classes]);
+    const bare = journalWith([record(0)]);
+    expect(messageOf(() => openRunJournal(bare, { ...IDENTITY, classes: true }, RUNS, true))).toBe(
+      `${bare}:2: cannot resume: not a run record (it has no \`classes\`, which the scenario's class columns call for); remove the journal to start over`,
+    );
   });
 
   it('resumes a journal with the same time-series width, each run with its rows', () => {

@@ -2,7 +2,7 @@ import { closeSync, existsSync, fsyncSync, lstatSync, openSync, rmSync, truncate
 import { formatDuration, type Nanoseconds } from '../../engine/time.js';
 import { InputError } from '../../input-error.js';
 import { isThereButNotRegular, readRegularFile } from '../output/regular-file.js';
-import type { RunId, RunRecord } from '../run/experiment-runs.js';
+import type { RunId, RunRecord, RunTableName } from '../run/experiment-runs.js';
 import { DamagedLineError, decodeHeader, decodeRecord, encodeHeader, encodeRecord, isTornHeader, JOURNAL_MARK, type JournalHeader } from './journal-lines.js';
 
 /** `X.csv.journal`: where the finished runs of the output `X.csv` are kept until it is written. */
@@ -22,6 +22,11 @@ export interface JournalIdentity {
   readonly file: string;
   /** The `--timeseries` width; absent (or 0) without one. */
   readonly timeseriesBucket?: Nanoseconds;
+  /**
+   * Whether the scenario declares class columns, so every run record must carry its class
+   * rows. Not in the header: the code version, which the header has, decides it.
+   */
+  readonly classes?: boolean;
 }
 
 export interface OpenedJournal {
@@ -56,7 +61,7 @@ export function openRunJournal(path: string, identity: JournalIdentity, runs: re
   const lines = exists ? completeLines(path) : [];
   if (lines.length === 0) return { journal: RunJournal.create(path, identity, runs.length), finished: [], damaged: [] };
   checkIdentity(path, lines[0], identity);
-  const { finished, damaged } = readRecords(path, lines.slice(1), runs, Boolean(identity.timeseriesBucket));
+  const { finished, damaged } = readRecords(path, lines.slice(1), runs, requiredTables(identity));
   return { journal: RunJournal.append(path, finished.length), finished, damaged };
 }
 
@@ -179,7 +184,15 @@ function checkIdentity(path: string, firstLine: string, identity: JournalIdentit
   }
 }
 
-function readRecords(path: string, lines: readonly string[], runs: readonly RunId[], withTimeseries: boolean): { finished: RunRecord[]; damaged: DamagedRecord[] } {
+/** The tables of rows per run each record must carry, and what calls for each (for the message when one lacks it). */
+function requiredTables(identity: JournalIdentity): [RunTableName, string][] {
+  const required: [RunTableName, string][] = [];
+  if (identity.timeseriesBucket) required.push(['timeseries', "the journal's header promises"]);
+  if (identity.classes === true) required.push(['classes', "the scenario's class columns call for"]);
+  return required;
+}
+
+function readRecords(path: string, lines: readonly string[], runs: readonly RunId[], required: readonly [RunTableName, string][]): { finished: RunRecord[]; damaged: DamagedRecord[] } {
   const expected = new Map(runs.map((run) => [run.index, run]));
   const seen = new Set<number>();
   const finished: RunRecord[] = [];
@@ -189,7 +202,8 @@ function readRecords(path: string, lines: readonly string[], runs: readonly RunI
     let record: RunRecord;
     try {
       record = decodeRecord(line);
-      if (withTimeseries && record.timeseries === undefined) throw new Error('it has no `timeseries`, which the journal\'s header promises');
+      const lacking = required.find(([table]) => record[table] === undefined);
+      if (lacking !== undefined) throw new Error(`it has no \`${lacking[0]}\`, which ${lacking[1]}`);
     } catch (error) {
       if (error instanceof DamagedLineError) {
         const why = error.reason === 'no checksum' ? 'it has no checksum' : 'its checksum fails (edited or damaged)';

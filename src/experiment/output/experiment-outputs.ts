@@ -8,14 +8,16 @@ import { writeFilesAtomically } from './output-files.js';
 import { commitPath } from './output-set.js';
 import { resultsCsv } from './results-csv.js';
 import { summaryCsv } from './summary-csv.js';
-import { timeseriesCsv } from './timeseries-csv.js';
+import { outputTables } from './output-tables.js';
+import { runTableCsv } from './run-table.js';
 
 /** The meta as written; a merge adds the parts' provenance to it. */
 export type MetaFields = Record<string, unknown>;
 
 /**
- * Writes the CSV, the summary (unless the files have none: a shard's part), the time series
- * (when the files have one: `--timeseries`) and the meta, all or nothing, once every run is in.
+ * Writes the CSV, the summary (unless the files have none: a shard's part), the tables of rows
+ * per run the files have (the time series with `--timeseries`, the class table when the scenario
+ * declares class columns) and the meta, all or nothing, once every run is in.
  * The meta records each CSV's checksum (and, for a shard's part, each line's, and its own
  * checksum: merge checks them).
  * `remove` names files of an earlier set that go with the commit (output-set.ts).
@@ -32,16 +34,11 @@ export function writeExperimentOutputs(
   const { files } = context;
   const csvs = new Map<FileRole, string>([['csv', resultsCsv(experiment, model.metrics, records)]]);
   if (files.summary !== undefined) csvs.set('summary', summaryCsv(experiment, model.metrics, records, options.baseline));
-  if (files.timeseries !== undefined) csvs.set('timeseries', timeseriesContent(experiment, model, records, context));
+  for (const { table, columns } of outputTables(experiment, model, context)) csvs.set(table.name, runTableCsv(experiment, table, columns, records));
   const part = context.selection?.kind === 'shard';
   const checksums = checksumsOf(csvs, part);
   const meta = { ...experimentMeta(experiment, records, context), ...options.extraMeta, checksums };
   const contents = new Map([...csvs].map(([role, text]) => [files[role] as string, text]));
   contents.set(files.meta, part ? sealedMetaText(meta) : metaText(meta));
   writeFilesAtomically(contents, { commit: commitPath(files.csv), remove: options.remove });
-}
-
-function timeseriesContent(experiment: ResolvedExperiment, model: ScenarioModel, records: readonly RunRecord[], context: MetaContext): string {
-  if (!context.timeseriesBucket) throw new Error(`writeExperimentOutputs: ${context.files.timeseries} needs the bucket width in the context`);
-  return timeseriesCsv(experiment, model.timeseries ?? [], records, context.timeseriesBucket);
 }

@@ -1,4 +1,5 @@
 import { fileChecksum, lineChecksums } from '../journal/checksum.js';
+import type { RunTableName } from '../run/experiment-runs.js';
 
 /** A written file's checksums as its meta records them (`checksums` in X.meta.json). */
 export interface FileChecksums {
@@ -9,7 +10,7 @@ export interface FileChecksums {
 }
 
 /** Which of an output's files: the keys of `files` in the meta. */
-export type FileRole = 'csv' | 'summary' | 'timeseries';
+export type FileRole = 'csv' | 'summary' | RunTableName;
 
 /**
  * The checksums of the CSV files of one output, by their key in the meta's `files` (so a

@@ -4,6 +4,7 @@ import { InputError } from '../../input-error.js';
 import { journalPath } from '../journal/run-journal.js';
 import { lockPath } from './output-lock.js';
 import { commitPath } from './output-set.js';
+import { RUN_TABLE_NAMES, type RunTableName } from '../run/experiment-runs.js';
 import { ALL_RUNS, selectionInfix, type RunSelection } from '../run/run-selection.js';
 
 /** The files one experiment writes; all sit beside the CSV (docs/design.md, Contracts). */
@@ -13,20 +14,23 @@ export interface OutputPaths {
   readonly summary?: string;
   /** Only with `--timeseries`. */
   readonly timeseries?: string;
+  /** Only when the scenario declares class columns. */
+  readonly classes?: string;
   readonly meta: string;
 }
 
 /**
  * `results/<name>.csv` relative to `cwd`, unless `--out` names the CSV; a shard or `--only`
  * inserts its infix before `.csv` (`x.part-2-of-3.csv`, `x.only-12.summary.csv`,
- * `x.part-2-of-3.timeseries.csv`). The time series has a path only when `timeseries` asks.
+ * `x.part-2-of-3.timeseries.csv`). A table of rows per run (the time series, the class table)
+ * has a path only when `options` asks for it.
  */
 export function outputPaths(
   name: string,
   out: string | undefined,
   cwd: string,
   selection: RunSelection = ALL_RUNS,
-  options: { readonly timeseries?: boolean } = {},
+  options: Partial<Record<RunTableName, boolean>> = {},
 ): OutputPaths {
   const full = resolve(cwd, out ?? join('results', `${name}.csv`));
   if (!full.endsWith('.csv')) throw new InputError('--out', 'a path ending in .csv', out).prefixed(`--out ${out}`);
@@ -34,7 +38,7 @@ export function outputPaths(
   return {
     csv: `${stem}.csv`,
     ...(selection.kind === 'shard' ? {} : { summary: `${stem}.summary.csv` }),
-    ...(options.timeseries === true ? { timeseries: `${stem}.timeseries.csv` } : {}),
+    ...Object.fromEntries(RUN_TABLE_NAMES.filter((table) => options[table] === true).map((table) => [table, `${stem}.${table}.csv`])),
     meta: `${stem}.meta.json`,
   };
 }

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../input-error.js';
 import { journalPath } from '../journal/run-journal.js';
+import { RUN_TABLE_NAMES } from '../run/experiment-runs.js';
 import type { OutputPaths } from './output-files.js';
 import { lockPath } from './output-lock.js';
 import { NotARegularFileError, readRegularFile } from './regular-file.js';
@@ -18,7 +19,7 @@ export interface InputFile {
 
 /**
  * Refuses, before anything is written (the lock included), an output whose files (the CSV,
- * summary, time series, meta, journal or lock) would be one of the inputs: the same path, or
+ * summary, time series, class table, meta, journal or lock) would be one of the inputs: the same path, or
  * the same file under another name (a link). No option allows it.
  */
 export function refuseInputsAsOutputs(paths: OutputPaths, inputs: readonly InputFile[]): void {
@@ -51,7 +52,7 @@ export interface ExistingResults {
  * not list the file). Refusals are bad input naming what is there. Call it holding the lock.
  */
 export function checkExistingResults(paths: OutputPaths, experiment: string, overwrite: boolean): ExistingResults {
-  const files = [paths.csv, paths.summary, paths.timeseries].filter((path): path is string => path !== undefined);
+  const files = [paths.csv, paths.summary, ...RUN_TABLE_NAMES.map((table) => paths[table])].filter((path): path is string => path !== undefined);
   const present = files.filter((path) => existsSync(path));
   const meta = existsSync(paths.meta) ? readMeta(paths.meta) : undefined;
   if (!overwrite) refuseForeign(paths, experiment, present, meta);
@@ -110,7 +111,7 @@ function refuseForeign(paths: OutputPaths, experiment: string, present: readonly
 function leftoversOf(paths: OutputPaths, files: readonly string[], meta: EarlierMeta | undefined): string[] {
   if (meta?.experiment === undefined) return [];
   const stem = paths.csv.slice(0, -'.csv'.length);
-  const ownNames = [`${stem}.csv`, `${stem}.summary.csv`, `${stem}.timeseries.csv`].map((path) => basename(path));
+  const ownNames = [`${stem}.csv`, `${stem}.summary.csv`, ...RUN_TABLE_NAMES.map((table) => `${stem}.${table}.csv`)].map((path) => basename(path));
   const kept = new Set(files.map((path) => basename(path)));
   return meta.listed
     .filter((name) => ownNames.includes(name) && !kept.has(name))

@@ -2,7 +2,8 @@ import type { MetricSpec } from '../../contract/metric-spec.js';
 import { NS_PER_S, type Nanoseconds } from '../../engine/time.js';
 import type { RunRecord } from '../run/experiment-runs.js';
 import type { ResolvedExperiment } from '../spec/resolved-experiment.js';
-import { metricCell, runCells, runColumns, toCsv } from './results-csv.js';
+import { timeseriesBucketCount } from '../spec/timeseries-bucket.js';
+import { runTableCsv, type RunTable } from './run-table.js';
 
 /** The column that says where in the measured window a row's bucket starts. */
 export const TIME_COLUMN = 'time_s';
@@ -15,18 +16,23 @@ export const TIME_COLUMN = 'time_s';
  * samples is an empty field. Like X.csv it depends only on the experiment and the records.
  */
 export function timeseriesCsv(experiment: ResolvedExperiment, columns: readonly MetricSpec[], records: readonly RunRecord[], bucketWidth: Nanoseconds): string {
-  const header = [...runColumns(experiment), TIME_COLUMN, ...columns.map((column) => column.name)];
-  const rows = [...records]
-    .sort((a, b) => a.run.index - b.run.index)
-    .flatMap((record) => {
-      const run = runCells(experiment, record.run);
-      return (record.timeseries ?? []).map((row) => [
-        ...run,
-        secondsText(row.bucket * bucketWidth),
-        ...columns.map((column) => metricCell(row.values[column.name])),
-      ]);
-    });
-  return toCsv([header, ...rows]);
+  return runTableCsv(experiment, timeseriesTable(bucketWidth, experiment.header.duration), columns, records);
+}
+
+/**
+ * The time series as a table of rows per run: a row's cell is its bucket's start; a run read
+ * back is complete with every bucket of the measured window (`duration`), 0 to n − 1 in order.
+ */
+export function timeseriesTable(bucketWidth: Nanoseconds, duration: Nanoseconds): RunTable<'timeseries'> {
+  const buckets = timeseriesBucketCount(duration, bucketWidth);
+  return {
+    name: 'timeseries',
+    what: 'time series',
+    rowColumn: TIME_COLUMN,
+    rowCell: (row) => secondsText(row.bucket * bucketWidth),
+    rowOf: (cell, values) => ({ bucket: parseSecondsText(cell) / bucketWidth, values }),
+    isComplete: (rows) => rows.length === buckets && rows.every((row, i) => row.bucket === i),
+  };
 }
 
 /**

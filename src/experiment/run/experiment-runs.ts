@@ -1,5 +1,5 @@
 import type { MetricValues } from '../../contract/metric-spec.js';
-import type { TimeseriesRow } from '../../contract/scenario-model.js';
+import type { ClassRow, TimeseriesRow } from '../../contract/scenario-model.js';
 
 /**
  * One run: a point and a replication. `index` numbers runs point-major (point × replications
@@ -28,6 +28,34 @@ export interface RunRecord {
    * runs without one are as they always were.
    */
   readonly timeseries?: readonly TimeseriesRow[];
+  /**
+   * One row per Service class, in the scenario's class order, when the scenario declares class
+   * columns (X.classes.csv); absent otherwise, as `timeseries` is.
+   */
+  readonly classes?: readonly ClassRow[];
+}
+
+/**
+ * The tables of rows per run a record may carry besides its metrics, each kept under its own
+ * name (the record's field, the meta's `files` and `checksums` key, the file `X.<name>.csv`),
+ * with the field that tells a run's rows apart and its type. Journals, parts and the output
+ * set carry every one of them the same way.
+ */
+export const RUN_TABLES = {
+  timeseries: { rowField: 'bucket', type: 'number' },
+  classes: { rowField: 'name', type: 'string' },
+} as const;
+
+export type RunTableName = keyof typeof RUN_TABLES;
+
+export const RUN_TABLE_NAMES = Object.keys(RUN_TABLES) as RunTableName[];
+
+/** One row of the table `name` as a record holds it: a TimeseriesRow or a ClassRow. */
+export type RunTableRow<N extends RunTableName = RunTableName> = NonNullable<RunRecord[N]>[number];
+
+/** The rows of table `name` a record carries (undefined: it has none). */
+export function tableRows<N extends RunTableName>(record: RunRecord, name: N): readonly RunTableRow<N>[] | undefined {
+  return record[name] as readonly RunTableRow<N>[] | undefined;
 }
 
 /** Every run of the experiment in index order. */

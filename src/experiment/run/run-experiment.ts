@@ -6,6 +6,7 @@ import { listRuns, sortRecords, type RunId, type RunRecord } from './experiment-
 import type { ModelSource } from './model-source.js';
 import { RunFailedError } from './run-failed-error.js';
 import { runPlanOf, type RunPlan } from './run-plan.js';
+import { checkedClasses, hasClassColumns } from './run-classes.js';
 import { checkedTimeseries } from './run-timeseries.js';
 import { runInWorkers } from './worker-pool.js';
 
@@ -61,7 +62,7 @@ async function runInProcess(plan: RunPlan, model: ScenarioModel, runs: readonly 
  * Builds and runs one (point, replication), timing the build apart from the run: what a worker
  * thread calls for each run it is handed (it sets `worker`; here it is 0). With a time series
  * asked for, the record carries the run's rows, checked; without, it has none, whatever the
- * model returned.
+ * model returned. Likewise its class rows, whenever the scenario declares class columns.
  */
 export function runOne(plan: RunPlan, model: ScenarioModel, run: RunId, clock = () => performance.now()): RunRecord {
   const point = plan.points[run.point];
@@ -74,7 +75,8 @@ export function runOne(plan: RunPlan, model: ScenarioModel, run: RunId, clock = 
     const buildSeconds = (builtAt - started) / 1000;
     const runSeconds = (clock() - builtAt) / 1000;
     const record: RunRecord = { run, metrics: result.metrics, warnings: result.warnings, events: result.events, buildSeconds, runSeconds, worker: 0 };
-    return settings.timeseriesBucket ? { ...record, timeseries: checkedTimeseries(result.timeseries, settings) } : record;
+    const withSeries = settings.timeseriesBucket ? { ...record, timeseries: checkedTimeseries(result.timeseries, settings) } : record;
+    return hasClassColumns(model) ? { ...withSeries, classes: checkedClasses(result.classes) } : withSeries;
   } catch (error) {
     throw new RunFailedError(run, error);
   }

@@ -5,7 +5,7 @@ import type { ShardPart } from './shard-part.js';
 /**
  * The checks `eastwest merge` makes before reading any row (docs/design.md, Contracts): every part is of
  * the same experiment (hash) and code version, all split into the same number of shards, all
- * with the same time series (none, or buckets of one width), and each shard from 1 to N is
+ * with the same time series (none, or buckets of one width) and all with a class table or none, and each shard from 1 to N is
  * given exactly once. Each refusal names the parts involved.
  */
 export function checkPartsAgree(parts: readonly ShardPart[]): void {
@@ -21,6 +21,7 @@ export function checkPartsAgree(parts: readonly ShardPart[]): void {
     }
     if (part.of !== first.of) throw new InputError(`${part.name} is a part of ${part.of} shards, but ${first.name} of ${first.of}; merge the parts of one split`);
     if (part.timeseries?.bucketWidth !== first.timeseries?.bucketWidth) throw differentTimeseries(first, part);
+    if ((part.classes === undefined) !== (first.classes === undefined)) throw differentClasses(first, part);
   }
   rejectDuplicates(parts);
   rejectMissing(parts);
@@ -42,6 +43,12 @@ function differentTimeseries(first: ShardPart, part: ShardPart): InputError {
     `${part.name} has ${describe(part)}, but ${first.name} has ${describe(first)}; ` +
       'merge only parts run with the same --timeseries (rerun the odd shards with it)',
   );
+}
+
+/** Parts of one code version have a class table alike, unless a part's files were moved or removed since. */
+function differentClasses(first: ShardPart, part: ShardPart): InputError {
+  const describe = (p: ShardPart): string => (p.classes === undefined ? 'no class table' : 'a class table');
+  return new InputError(`${part.name} has ${describe(part)}, but ${first.name} has ${describe(first)}; merge only parts written alike (rerun the odd shards)`);
 }
 
 function rejectDuplicates(parts: readonly ShardPart[]): void {

@@ -3,6 +3,7 @@ import type { ScenarioModel } from '../../contract/scenario-model.js';
 import { InputError } from '../../input-error.js';
 import { resolveBaseline, type Baseline } from '../output/baseline.js';
 import { writeExperimentOutputs } from '../output/experiment-outputs.js';
+import { outputTables, type OutputTable } from '../output/output-tables.js';
 import { checkWritable, outputPaths, type OutputPaths } from '../output/output-files.js';
 import { checkExistingResults, refuseInputsAsOutputs, type InputFile } from '../output/output-guard.js';
 import { OutputLock } from '../output/output-lock.js';
@@ -10,12 +11,13 @@ import { recoverOutputSet } from '../output/output-set.js';
 import { SaveFailedError } from '../output/save-failed-error.js';
 import type { CodeVersion } from '../run/code-version.js';
 import { sortRecords, type RunRecord } from '../run/experiment-runs.js';
+import { hasClassColumns } from '../run/run-classes.js';
 import { ALL_RUNS } from '../run/run-selection.js';
 import { resolveExperiment } from '../spec/resolve-experiment.js';
 import type { CanonicalExperiment, ResolvedExperiment } from '../spec/resolved-experiment.js';
 import { checkPartsAgree } from './merge-checks.js';
 import { partRecords } from './part-records.js';
-import { withPartTimeseries } from './part-timeseries.js';
+import { withPartTable } from './part-table.js';
 import { checkPartChecksums } from './part-checksums.js';
 import { partCodeVersion, partMetaName, readShardPart, type ShardPart } from './shard-part.js';
 
@@ -43,8 +45,8 @@ export interface MergeResult {
 
 /**
  * `eastwest merge` (docs/design.md, Contracts): checks the parts belong together, rebuilds the experiment
- * from the resolved copy in their meta, reads back every run (with its time series, when the
- * parts have one) and writes the CSV, summary and time series a single run would have written,
+ * from the resolved copy in their meta, reads back every run (with its time series and class
+ * rows, when the parts have them) and writes the CSV, summary, time series and class table a single run would have written,
  * byte for byte, with a meta that gathers the parts', holding the output's lock while it writes.
  */
 export function mergeParts(model: ScenarioModel, options: MergeOptions): MergeResult {
@@ -52,9 +54,10 @@ export function mergeParts(model: ScenarioModel, options: MergeOptions): MergeRe
   checkPartsAgree(parts);
   const experiment = experimentOfParts(parts[0], model);
   const baseline: Baseline | undefined = options.baseline === undefined ? undefined : resolveBaseline(options.baseline, experiment);
-  const records = sortRecords(parts.flatMap((part) => runsOfPart(part, experiment, model)));
   const timeseriesBucket = parts[0].timeseries?.bucketWidth;
-  const files = outputPaths(experiment.header.name, options.out, options.cwd, ALL_RUNS, { timeseries: timeseriesBucket !== undefined });
+  const files = outputPaths(experiment.header.name, options.out, options.cwd, ALL_RUNS, { timeseries: timeseriesBucket !== undefined, classes: parts[0].classes !== undefined });
+  const tables = outputTables(experiment, model, { files, timeseriesBucket });
+  const records = sortRecords(parts.flatMap((part) => runsOfPart(part, experiment, model, tables)));
   const overwritten = parts.find((part) => resolve(options.cwd, part.name) === files.csv);
   if (overwritten !== undefined) throw new InputError(`--out ${options.out}: Expected a path other than the parts', got the part ${overwritten.name}`);
   refuseInputsAsOutputs(files, parts.flatMap((part) => partInputs(part, options.cwd)));
@@ -77,22 +80,38 @@ export function mergeParts(model: ScenarioModel, options: MergeOptions): MergeRe
 }
 
 /**
- * A part's runs, with their time series when it has one (checkPartsAgree made sure all parts
- * do, or none). Its files must hold every run of the shard in the form eastwest writes
- * (partRecords, withPartTimeseries) and match the checksums in its meta line by line, so an
+ * A part's runs, with their rows of each table per run it has (checkPartsAgree made sure all
+ * parts have the same tables). Its files must hold every run of the shard in the form eastwest
+ * writes (partRecords, withPartTable) and match the checksums in its meta line by line, so an
  * edit that keeps them well-formed is refused too, naming the line.
  */
-function runsOfPart(part: ShardPart, experiment: ResolvedExperiment, model: ScenarioModel): RunRecord[] {
+function runsOfPart(part: ShardPart, experiment: ResolvedExperiment, model: ScenarioModel, tables: readonly OutputTable[]): RunRecord[] {
   const metaName = partMetaName(part.name);
-  const records = partRecords(part, experiment, model.metrics);
+  checkClassesDeclared(part, model);
+  let records = partRecords(part, experiment, model.metrics);
   checkPartChecksums(part.name, part.csvText, 'csv', part.meta.checksums, metaName);
-  if (part.timeseries === undefined) return records;
-  const withSeries = withPartTimeseries(part, experiment, model.timeseries ?? [], records);
-  checkPartChecksums(part.timeseries.name, part.timeseries.text, 'timeseries', part.meta.checksums, metaName);
-  return withSeries;
+  for (const { table, columns } of tables) {
+    const file = part[table.name]!;
+    records = withPartTable(part, file, experiment, table, columns, records);
+    checkPartChecksums(file.name, file.text, table.name, part.meta.checksums, metaName);
+  }
+  return records;
 }
 
-/** The files merge reads for a part: its CSV, its meta and its time series. */
+/**
+ * A scenario that declares class columns writes a class table with every output, so parts
+ * without one were written by an eastwest whose scenario had none: merging them would leave it
+ * out. (Parts with one, for a scenario without, fail the check of its columns.)
+ */
+function checkClassesDeclared(part: ShardPart, model: ScenarioModel): void {
+  if (part.classes !== undefined || !hasClassColumns(model)) return;
+  throw new InputError(
+    `${part.name}: Expected a class table beside it (\`${part.name.slice(0, -'.csv'.length)}.classes.csv\`: this eastwest's scenario declares class columns), ` +
+      `got a part without one; merge with the eastwest version that wrote the parts (${part.meta.codeVersion})`,
+  );
+}
+
+/** The files merge reads for a part: its CSV, its meta and its tables of rows per run. */
 function partInputs(part: ShardPart, cwd: string): InputFile[] {
   const metaName = partMetaName(part.name);
   const inputs = [
@@ -100,6 +119,7 @@ function partInputs(part: ShardPart, cwd: string): InputFile[] {
     { path: resolve(cwd, metaName), name: metaName, what: `the meta of the part ${part.name}` },
   ];
   if (part.timeseries !== undefined) inputs.push({ path: resolve(cwd, part.timeseries.name), name: part.timeseries.name, what: `the time series of the part ${part.name}` });
+  if (part.classes !== undefined) inputs.push({ path: resolve(cwd, part.classes.name), name: part.classes.name, what: `the class table of the part ${part.name}` });
   return inputs;
 }
 

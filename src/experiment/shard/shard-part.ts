@@ -4,6 +4,7 @@ import { InputError } from '../../input-error.js';
 import { checkMetaChecksum } from '../output/file-checksums.js';
 import { NotARegularFileError, readRegularFile } from '../output/regular-file.js';
 import type { CodeVersion } from '../run/code-version.js';
+import type { RunTableName } from '../run/experiment-runs.js';
 import type { CanonicalExperiment } from '../spec/resolved-experiment.js';
 import type { PartChecksums } from './part-checksums.js';
 
@@ -21,6 +22,8 @@ export interface PartMeta {
   readonly selection: { readonly kind: string; readonly shard?: number; readonly of?: number };
   /** The `--timeseries` width as a duration (`1s`); absent when the shard wrote no time series. */
   readonly timeseriesBucket?: string;
+  /** The part's files by role, as the shard wrote them: `classes` says it wrote a class table. */
+  readonly files?: Readonly<Record<string, unknown>>;
   readonly workers: number;
   readonly startedAt: string;
   readonly resolved: CanonicalExperiment;
@@ -48,20 +51,27 @@ export interface ShardPart {
   readonly meta: PartMeta;
   /** Its `X.part-K-of-N.timeseries.csv`, when its meta says the shard wrote one. */
   readonly timeseries?: PartTimeseries;
+  /** Its `X.part-K-of-N.classes.csv`, when its meta lists one. */
+  readonly classes?: PartTable;
 }
 
-export interface PartTimeseries {
-  /** As the part's name is typed, with `.timeseries.csv` for `.csv`. */
+/** A part's table of rows per run (its time series, its class table). */
+export interface PartTable {
+  /** As the part's name is typed, with `.<table>.csv` for `.csv`. */
   readonly name: string;
   readonly text: string;
+}
+
+export interface PartTimeseries extends PartTable {
   readonly bucketWidth: Nanoseconds;
 }
 
 const PART_NAME = /\.part-(\d+)-of-(\d+)\.csv$/;
 
 /**
- * Reads a part, its meta (`X.part-K-of-N.meta.json` beside it) and, when the meta records a
- * `--timeseries` width, its time series (`X.part-K-of-N.timeseries.csv`); bad input names the file.
+ * Reads a part, its meta (`X.part-K-of-N.meta.json` beside it), when the meta records a
+ * `--timeseries` width its time series (`X.part-K-of-N.timeseries.csv`), and when the meta
+ * lists one its class table (`X.part-K-of-N.classes.csv`); bad input names the file.
  */
 export function readShardPart(name: string, cwd: string): ShardPart {
   const match = PART_NAME.exec(name);
@@ -78,7 +88,8 @@ export function readShardPart(name: string, cwd: string): ShardPart {
     throw new InputError(`${metaName}: Expected the meta of shard ${shard} of ${of}, as the file name says, got ${found}`);
   }
   const timeseries = meta.timeseriesBucket === undefined ? undefined : readPartTimeseries(name, cwd, meta.timeseriesBucket, metaName);
-  return { name, shard, of, csvText, meta, ...(timeseries === undefined ? {} : { timeseries }) };
+  const classes = meta.files?.classes === undefined ? undefined : readPartTable(name, cwd, 'classes', 'class table');
+  return { name, shard, of, csvText, meta, ...(timeseries === undefined ? {} : { timeseries }), ...(classes === undefined ? {} : { classes }) };
 }
 
 /** `X.part-K-of-N.meta.json` for `X.part-K-of-N.csv`, as typed. */
@@ -94,9 +105,13 @@ function readPartTimeseries(name: string, cwd: string, written: string, metaName
     bucketWidth = 0;
   }
   if (!(bucketWidth > 0)) throw new InputError('timeseriesBucket', 'a duration > 0 such as `1s`', written).prefixed(metaName);
-  const timeseriesName = `${name.slice(0, -'.csv'.length)}.timeseries.csv`;
-  const text = readText(resolve(cwd, timeseriesName), timeseriesName, `the time series of ${name} (its meta says the shard wrote one)`);
-  return { name: timeseriesName, text, bucketWidth };
+  return { ...readPartTable(name, cwd, 'timeseries', 'time series'), bucketWidth };
+}
+
+/** The part's `X.part-K-of-N.<table>.csv`, which its meta says the shard wrote. */
+function readPartTable(name: string, cwd: string, table: RunTableName, what: string): PartTable {
+  const tableName = `${name.slice(0, -'.csv'.length)}.${table}.csv`;
+  return { name: tableName, text: readText(resolve(cwd, tableName), tableName, `the ${what} of ${name} (its meta says the shard wrote one)`) };
 }
 
 /** The code version recorded in a part's meta, as readCodeVersion would have given it. */

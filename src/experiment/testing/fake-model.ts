@@ -2,14 +2,16 @@
  * A small stand-in for the real scenario model, for the experiment and command-line tests
  * only: the real model is in flux, and these tests check plumbing, not Kubernetes. Its
  * metrics are deterministic functions of the point's values and a seeded stream, and so is its
- * time series (when settings ask for one), from a stream of its own so the metrics stay the same.
+ * time series (when settings ask for one), from a stream of its own so the metrics stay the same,
+ * and, with `classes: true`, so are its per-class figures (from a third stream).
  */
 import type { MetricSpec } from '../../contract/metric-spec.js';
 import type { ParameterSpec } from '../../contract/parameter-spec.js';
-import type { BuiltScenario, RunSettings, ScenarioModel, ScenarioValues, TimeseriesRow } from '../../contract/scenario-model.js';
+import type { BuiltScenario, ClassRow, RunSettings, ScenarioModel, ScenarioValues, TimeseriesRow } from '../../contract/scenario-model.js';
 import { toSeconds } from '../../engine/time.js';
 import { distributionMean, RandomStreams, type DistributionSpec } from '../../random/index.js';
 import type { ModelSource } from '../run/model-source.js';
+import { killNow } from './kill-now.js';
 
 export const FAKE_PARAMETERS: readonly ParameterSpec[] = [
   { kind: 'integer', path: 'cluster.services', unit: 'Services', default: 10, min: 1, max: 100_000, doc: 'ClusterIP Services in the cluster.', source: 'assumption' },
@@ -32,6 +34,20 @@ export const FAKE_TIMESERIES: readonly MetricSpec[] = [
   { name: 'latency_p50_ms', unit: 'ms', doc: 'Median latency of the requests started in the bucket; empty with none.', window: 'one bucket of the measured window', model: 'first scenario' },
 ];
 
+/** The per-class columns of the fake model with `classes: true`. */
+export const FAKE_CLASSES: readonly MetricSpec[] = [
+  { name: 'class_requests', unit: 'count', doc: "Requests to the class's Services.", window: 'requests started in the measured window', model: 'first scenario' },
+  { name: 'class_latency_p50_ms', unit: 'ms', doc: "Median latency of the class's requests; empty with none.", window: 'requests started in the measured window', model: 'first scenario' },
+];
+
+/**
+ * Its Service classes: `gold` always; `bronze, batch` (a name that needs quoting in CSV) at more
+ * than 100 Services, so points differ in their classes.
+ */
+export function fakeClassNames(services: number): string[] {
+  return services > 100 ? ['gold', 'bronze, batch'] : ['gold'];
+}
+
 const MODE_COST_MS: Readonly<Record<string, number>> = { iptables: 0.4, ipvs: 0.2, nftables: 0.15, ebpf: 0.05 };
 
 export interface FakeModelOptions {
@@ -39,6 +55,10 @@ export interface FakeModelOptions {
   readonly failOnRunCall?: number;
   /** End the thread with process.exit(7) on the n-th call of run(): a crash. Worker threads only. */
   readonly exitOnRunCall?: number;
+  /** SIGKILL this process on the n-th call of run(): a kill, with no handler run. Spawned processes only (src/cli/testing/fake-cli.ts). */
+  readonly killOnRunCall?: number;
+  /** Declare the FAKE_CLASSES columns and give a row per class (fakeClassNames) with every run. */
+  readonly classes?: boolean;
 }
 
 /** Where a worker thread imports the fake model with the same options (see ModelSource). */
@@ -58,6 +78,7 @@ export function fakeModel(options: FakeModelOptions = {}): FakeModel {
     parameters: FAKE_PARAMETERS,
     metrics: FAKE_METRICS,
     timeseries: FAKE_TIMESERIES,
+    ...(options.classes === true ? { classes: FAKE_CLASSES } : {}),
     builds,
     build(values, settings): BuiltScenario {
       builds.push({ values, settings });
@@ -65,8 +86,10 @@ export function fakeModel(options: FakeModelOptions = {}): FakeModel {
         run() {
           runCalls += 1;
           if (runCalls === options.exitOnRunCall) process.exit(7);
+          if (runCalls === options.killOnRunCall) killNow();
           if (runCalls === options.failOnRunCall) throw new Error(`fake model failure on run call ${runCalls}`);
-          return fakeRun(values, settings);
+          const result = fakeRun(values, settings);
+          return options.classes === true ? { ...result, classes: fakeClasses(values, settings) } : result;
         },
       };
     },
@@ -101,5 +124,15 @@ function fakeTimeseries(rate: number, latencyMs: number, settings: RunSettings):
   return Array.from({ length: Math.ceil(settings.duration / width) }, (_, bucket) => {
     const requests = Math.round(rate * toSeconds(width) * (0.8 + 0.4 * noise.next()));
     return { bucket, values: { requests, latency_p50_ms: requests === 0 ? undefined : latencyMs + noise.next() / 10 } };
+  });
+}
+
+/** A row per class: some requests each, and a latency only where there were requests. */
+function fakeClasses(values: ScenarioValues, settings: RunSettings): ClassRow[] {
+  const noise = new RandomStreams(settings.seed, settings.replication).get('fake/classes');
+  const rate = values.get('workload.requestsPerSecond') as number;
+  return fakeClassNames(values.get('cluster.services') as number).map((name) => {
+    const requests = Math.round(rate * toSeconds(settings.duration) * noise.next() * (rate < 10 ? 0.01 : 1));
+    return { name, values: { class_requests: requests, class_latency_p50_ms: requests === 0 ? undefined : 1 + noise.next() } };
   });
 }
