@@ -147,6 +147,11 @@ describe('eastwest import-cluster --out', () => {
     expect(readdirSync(cwd).sort()).toEqual(['cluster.json', 'cluster.yaml']);
   });
 
+  it('refuses an --out that is a folder, even with --overwrite', async () => {
+    const outcome = await importCluster(kubectlList(MIXED), '--out', '.', '--overwrite');
+    expect(outcome).toMatchObject({ status: 2, stderr: 'error: Cannot write the output `.`: it is a directory\n' });
+  });
+
   it('never writes over the file it reads, even with --overwrite', async () => {
     const cwd = folderWithJson(kubectlList(MIXED));
     const before = readFileSync(join(cwd, 'cluster.json'), 'utf8');
@@ -215,6 +220,8 @@ describe('eastwest import-cluster refuses bad input with exit 2 and one line', (
     const cwd = temporaryFolder();
     const missing = await runCaptured(['import-cluster', 'nowhere.json'], { cwd });
     expect(missing).toMatchObject({ status: 2, stderr: 'error: nowhere.json: cannot read the kubectl JSON (no such file)\n' });
+    const folder = await runCaptured(['import-cluster', '.'], { cwd });
+    expect(folder).toMatchObject({ status: 2, stderr: 'error: .: cannot read the kubectl JSON (it is a directory)\n' });
     const none = await runCaptured(['import-cluster'], { cwd });
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('Expected one file, the output of `kubectl get nodes,services,endpointslices -A -o json`, got `nothing`');
