@@ -185,7 +185,7 @@ describe('eastwest describe', () => {
 });
 
 describe('eastwest', () => {
-  it.each([['--help'], ['run', '--help'], ['validate', '--help'], ['describe', '--help'], ['merge', '--help']])('prints help for %s and exits 0', async (...args) => {
+  it.each([['--help'], ['run', '--help'], ['validate', '--help'], ['describe', '--help'], ['merge', '--help'], ['import-cluster', '--help']])('prints help for %s and exits 0', async (...args) => {
     const outcome = await runCaptured(args, { cwd: temporaryFolder() });
     expect(outcome.status).toBe(0);
     expect(outcome.stdout).toMatch(/^(eastwest: |Usage: eastwest )/);

@@ -5,13 +5,14 @@ import type { CliContext } from './cli-context.js';
 import { describeCommand } from './describe-command.js';
 import { EXIT_BAD_INPUT, EXIT_OK, reportError, takeDebugOption } from './error-report.js';
 import { MAIN_HELP } from './help-text.js';
+import { importClusterCommand } from './import-cluster-command.js';
 import { mergeCommand } from './merge-command.js';
 import { runCommand } from './run-command.js';
 import { validateCommand } from './validate-command.js';
 
 type Command = (args: readonly string[], context: CliContext) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = { run: runCommand, validate: validateCommand, describe: describeCommand, merge: mergeCommand };
+const COMMANDS: Readonly<Record<string, Command>> = { run: runCommand, validate: validateCommand, describe: describeCommand, merge: mergeCommand, 'import-cluster': importClusterCommand };
 
 export { EXIT_BAD_INPUT, EXIT_OK, EXIT_RUN_FAILED } from './error-report.js';
 

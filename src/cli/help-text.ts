@@ -1,4 +1,5 @@
 import { MAX_EXPERIMENT_FILE_BYTES, MAX_RUNS, MAX_RUNS_WITHOUT_FORCE, MAX_TIMESERIES_BUCKETS, formatBytes, groupThousands } from '../experiment/index.js';
+import { MAX_KUBECTL_JSON_BYTES } from './import-cluster/read-kubectl-json.js';
 
 const LIMIT = groupThousands(MAX_RUNS_WITHOUT_FORCE);
 const RUN_LIMIT = groupThousands(MAX_RUNS);
@@ -14,6 +15,7 @@ Usage:
   eastwest validate FILE.yaml [--set path=value]... [--workers N] [--force]
   eastwest describe [--metrics]
   eastwest merge PART.csv... --out PATH [--baseline path=value] [--overwrite] [--quiet]
+  eastwest import-cluster FILE.json [--out PATH] [--overwrite]
   eastwest --help | --version
 
 Commands:
@@ -23,6 +25,9 @@ Commands:
              estimate
   describe   list every scenario parameter, or with --metrics every metric
   merge      join the parts of a sharded run into the files a single run writes
+  import-cluster
+             a cluster's shape, counts only, from kubectl's JSON, as the cluster part of
+             an experiment file
 
 Run \`eastwest COMMAND --help\` for a command's options.
 Global option: --debug, anywhere on the line, prints the stack of an internal error
@@ -160,4 +165,38 @@ Options:
 
 Example:
   eastwest merge results/sweep.part-*-of-3.csv --out results/sweep.csv
+`;
+
+export const IMPORT_CLUSTER_HELP = `Usage: eastwest import-cluster FILE.json [options]
+
+Reads what
+  kubectl get nodes,services,endpointslices -A -o json > FILE.json
+prints (a List, or a NodeList, ServiceList or EndpointSliceList) and writes the cluster
+part of an experiment file as YAML, counts only: no name, address or label is kept.
+  cluster.nodes                 the Nodes (left out when there are none)
+  cluster.namespaces            the namespaces that hold at least one Service
+  cluster.headlessServiceRatio  the share of Services with clusterIP None (left out at 0)
+  cluster.serviceClasses        one class per number of ports (ports-1, ports-2, ...), each
+                                with its count and a histogram: ready endpoints per Service
+                                -> how many Services have that many
+A Service's ready endpoints are the endpoints (however many addresses each has) not marked
+ready: false in the EndpointSlices of its namespace labelled kubernetes.io/service-name with
+its name; FQDN slices are ignored, and a dual-stack Service counts its larger address family.
+Services of type ExternalName are skipped (no ClusterIP, no proxy rules); a Service with no
+ports counts as one port. A comment above the YAML says how many Nodes, Services and
+EndpointSlices were read, and what was skipped or ignored.
+
+Bad input exits 2 naming the file, the item (items[12]) and the field, what was expected
+and what was found: text that is not JSON (with its line and column), JSON that is not a
+kubectl List, no Service, a file over ${formatBytes(MAX_KUBECTL_JSON_BYTES)}.
+
+Options:
+  --out PATH          write the YAML to PATH (atomically) instead of stdout; a file already
+                      there is refused unless --overwrite, and FILE.json always is
+  --overwrite         replace the file at --out
+  -h, --help          show this help
+
+Example:
+  kubectl get nodes,services,endpointslices -A -o json > cluster.json
+  eastwest import-cluster cluster.json --out experiments/my-cluster.cluster.yaml
 `;

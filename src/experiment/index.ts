@@ -17,7 +17,7 @@ export { describeSettings, type ExperimentPoint } from './spec/experiment-points
 export { parameterCells } from './spec/parameter-cells.js';
 export { loadExperiment, resolveExperiment, type ResolveOptions } from './spec/resolve-experiment.js';
 export { MAX_LIST_ENTRIES, MAX_RUNS, MAX_RUNS_WITHOUT_FORCE, type CanonicalExperiment, type ResolvedExperiment } from './spec/resolved-experiment.js';
-export { MAX_EXPERIMENT_FILE_BYTES } from './spec/bounded-read.js';
+export { MAX_EXPERIMENT_FILE_BYTES, readBoundedText } from './spec/bounded-read.js';
 export { formatBytes } from './spec/byte-size.js';
 export { describeMemory, estimateExperimentMemory, fitsIn, type ExperimentMemory } from './spec/experiment-memory.js';
 export { availableMemory, type MemoryLimit } from './spec/memory-limit.js';
