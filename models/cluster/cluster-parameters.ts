@@ -85,7 +85,7 @@ export const CLUSTER_PARAMETERS = parameterTable({
       default: 16,
       min: 1,
       max: 1_024,
-      doc: "CPU cores per node; sizes each node's conntrack table (max(32768 × cores, 131072)).",
+      doc: "CPU cores per node: they serve first-packet softirq work and kube-proxy syncs, one FIFO queue per node, and size the node's conntrack table (max(32768 × cores, 131072)).",
       source: 'assumption (docs/calibration.md, Network and workload defaults: 16 cores, conntrack max 524,288)',
     },
   },

@@ -60,6 +60,7 @@ export const controlPlaneModel = defineModel({
       totalEndpoints: () => endpoints,
       onProgrammed: (latency) => programmedByBucket.add(buckets.of(sim.now), latency),
       oldestInUse: () => Math.min(views.oldestProgrammed(), coreDnsView?.versionOf(0) ?? Number.POSITIVE_INFINITY),
+      cpu: seams.get('nodeCpu', 'controlplane'),
     });
     const coreDnsWatcher = cluster.nodes;
     const coreDnsReceived = (version: number): void => {

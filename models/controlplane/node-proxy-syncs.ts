@@ -1,8 +1,9 @@
 import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 import { QuantileSketch } from '../../src/stats/index.js';
 import type { EndpointSlices, ServiceEndpoints } from '../cluster/endpoint-slices.js';
+import { CoreTask, type NodeCpu } from '../cluster/node-cpu.js';
 import type { ProgrammedViews } from '../cluster/programmed-views.js';
-import { SyncRunner, type SyncRunnerOptions } from './sync-runner.js';
+import { SyncRunner, type SyncExecutor, type SyncRunnerOptions } from './sync-runner.js';
 import type { SyncCostModel, SyncWorkload } from './sync-workload.js';
 
 export interface NodeProxySyncsOptions {
@@ -14,6 +15,8 @@ export interface NodeProxySyncsOptions {
   readonly onProgrammed?: (latency: Nanoseconds) => void;
   /** The oldest change any reader of the EndpointSlices still routes or answers with (default: the nodes' oldest). */
   readonly oldestInUse?: () => number;
+  /** The nodes' cores: a sync holds one core of its node for its duration (absent: syncs take no core). */
+  readonly cpu?: NodeCpu;
 }
 
 /**
@@ -56,7 +59,7 @@ export class NodeProxySyncs {
     this.syncServices = new Float64Array(nodes);
     this.runners = Array.from(
       { length: nodes },
-      (_, node) => new SyncRunner(sim, options.runner, () => this.startSync(node), () => this.endSync(node)),
+      (_, node) => new SyncRunner(sim, options.runner, () => this.startSync(node), () => this.endSync(node), onCores(options.cpu, node)),
     );
   }
 
@@ -154,6 +157,16 @@ export class NodeProxySyncs {
       full: false,
     };
   }
+}
+
+/**
+ * A node's syncs run on one of its cores, after the work queued there: one task per node, made
+ * at its first sync (a node's syncs never overlap), so a sync allocates no task of its own.
+ */
+function onCores(cpu: NodeCpu | undefined, node: number): SyncExecutor | undefined {
+  if (cpu === undefined) return undefined;
+  let task: CoreTask | undefined;
+  return (duration, finish) => cpu.occupy((task ??= new CoreTask(node, finish)), duration);
 }
 
 /** The newest of a chain of versions at or below `bound` (undefined: the initial state). */

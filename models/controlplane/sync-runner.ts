@@ -13,6 +13,9 @@ export interface SyncRunnerOptions {
 /** Runs one sync that starts now and returns how long it takes (ns). */
 export type SyncWork = (start: Nanoseconds) => Nanoseconds;
 
+/** Runs a sync of `duration` and calls `finish` when it is over (on a node's cores, it may first wait for one). */
+export type SyncExecutor = (duration: Nanoseconds, finish: () => void) => void;
+
 /**
  * One node's kube-proxy sync loop, as its BoundedFrequencyRunner behaves (docs/calibration.md,
  * kube-proxy control plane): a change asks for a sync; a sync starts at once if the rate limiter
@@ -49,6 +52,8 @@ export class SyncRunner {
     private readonly work: SyncWork,
     /** Called as a sync ends, before a change that waited for it starts the next. */
     private readonly done: () => void = () => {},
+    /** Where the sync's time is spent: by default it just takes its duration. */
+    private readonly execute: SyncExecutor = (duration, finish) => sim.post(duration, finish),
   ) {
     if (!(options.maxInterval > 0)) throw new RangeError(`SyncRunner needs maxInterval > 0, found ${options.maxInterval}`);
     this.limiter = new RateLimiter(options.minSyncPeriod, options.burst);
@@ -85,7 +90,7 @@ export class SyncRunner {
     this.running = true;
     this.changed = false;
     this.periodicAt = Number.POSITIVE_INFINITY;
-    this.sim.post(this.work(now), this.finish);
+    this.execute(this.work(now), this.finish);
   }
 
   private onSyncEnd(): void {

@@ -51,8 +51,13 @@ export interface Connection {
   resolveNs: Nanoseconds;
   /** Proxy lookup time its first packet paid (ns). */
   lookupNs: Nanoseconds;
-  /** The first packet's latency: the handshake's round trip plus the lookups (ns). */
+  /**
+   * The first packet's latency: the handshake's round trip plus the lookups (ns), and, once its
+   * softirq work has been served, the time that work waited for a core of the client node.
+   */
   firstPacketNs: Nanoseconds;
+  /** How long its first packet's softirq work waited for a core of the client node (ns; models/cluster/node-cpu.ts). */
+  softirqWaitNs: Nanoseconds;
   /**
    * The handshake's round trip for each kind of path, drawn when the dial starts (in start order,
    * for common random numbers), or -1 for the data plane to draw (a DNS flow).
@@ -93,6 +98,7 @@ export function newConnection(): Connection {
     resolveNs: 0,
     lookupNs: 0,
     firstPacketNs: 0,
+    softirqWaitNs: 0,
     sameNodeRtt: -1,
     crossNodeRtt: -1,
     externalRtt: -1,
@@ -125,6 +131,7 @@ export function resetConnection(connection: Connection, poolKey: number, dialler
   connection.resolveNs = 0;
   connection.lookupNs = 0;
   connection.firstPacketNs = 0;
+  connection.softirqWaitNs = 0;
   connection.sameNodeRtt = -1;
   connection.crossNodeRtt = -1;
   connection.externalRtt = -1;

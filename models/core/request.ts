@@ -21,6 +21,11 @@ export type RequestState = 'waiting' | 'sent' | 'completed' | 'failed';
 export interface Request {
   state: RequestState;
   client: number;
+  /**
+   * The closed-loop caller that made it (0-based over the run's callers; models/workload,
+   * closed-loop-callers.ts), who starts its next call once this one settles; -1 for an open-loop call.
+   */
+  caller: number;
   /** The Service called, or -1 when the call goes to an external name. */
   service: number;
   /** The external name called (0-based), or -1 when the call goes to a Service. */
@@ -66,6 +71,7 @@ export function newRequest(): Request {
   return {
     state: 'waiting',
     client: -1,
+    caller: -1,
     service: -1,
     external: -1,
     nameForm: 0,
@@ -99,6 +105,7 @@ export function resetRequest(
 ): Request {
   request.state = 'waiting';
   request.client = client;
+  request.caller = -1;
   request.service = service;
   request.external = -1;
   request.nameForm = 0;

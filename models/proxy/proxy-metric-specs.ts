@@ -14,7 +14,7 @@ export const PROXY_METRICS: readonly MetricEntry[] = [
     name: 'first_packet_p50_us',
     unit: 'us',
     headline: true,
-    doc: "Median first-packet latency of a new connection: the handshake's network round trip plus the proxy lookups on every node it crosses.",
+    doc: "Median first-packet latency of a new connection: the handshake's network round trip plus the proxy lookups on every node it crosses, and the time the lookups waited for a core of the client node (cluster.nodeCores).",
     window: `${NEW_CONNECTIONS} that got through`,
   },
   {
@@ -40,6 +40,18 @@ export const PROXY_METRICS: readonly MetricEntry[] = [
     unit: 'cores',
     doc: 'CPU the Service lookups cost, as cores per node: lookup time on every node, for connections and kube-dns flows (plus iptables walks of non-Service connections) ÷ (duration × nodes). Packet forwarding itself is not counted.',
     window: NEW_CONNECTIONS,
+  },
+  {
+    name: 'node_softirq_max_utilization',
+    unit: 'utilization',
+    doc: "The busiest node's softirq busy fraction: time its cores spent on new connections' first-packet lookups ÷ (cluster.nodeCores × duration). Near 1, new connections queue for a core (kube-proxy syncs hold cores too, but are not counted here).",
+    window: 'the measured window [warmup, warmup + duration]; all nodes, the part of each lookup that falls inside the window',
+  },
+  {
+    name: 'node_softirq_mean_utilization',
+    unit: 'utilization',
+    doc: 'The same softirq busy fraction, averaged over all nodes.',
+    window: 'the measured window [warmup, warmup + duration]; all nodes, the part of each lookup that falls inside the window',
   },
   {
     name: 'conntrack_drops',

@@ -1,3 +1,4 @@
+import type { MetricValues } from '../../src/contract/metric-spec.js';
 import { defineModel } from '../core/model-definition.js';
 import { createDataPlane } from './create-data-plane.js';
 import type { DataPlane } from './data-plane.js';
@@ -29,13 +30,19 @@ export const proxyModel = defineModel({
     const cluster = seams.get('cluster', 'proxy');
     const metrics = new ProxyMetrics();
     const views = seams.get('nodeViews', 'proxy');
+    const nodeCpu = seams.get('nodeCpu', 'proxy');
     const dataPlane = createDataPlane(config.proxy, { sim, cluster, views, network: seams.get('network', 'proxy'), streams, metrics });
     probes.add(metrics);
     seams.provide('dataPlane', dataPlane, 'proxy');
     seams.provide('proxyConfig', config.proxy, 'proxy');
     const { mode, ipvs, conntrack } = config.proxy;
     return {
-      metrics: () => metrics.values(settings.duration, cluster.nodes),
+      metrics: () => {
+        const softirq = nodeCpu.softirqUtilization();
+        const values: MetricValues = { ...metrics.values(settings.duration, cluster.nodes), node_softirq_max_utilization: softirq.max, node_softirq_mean_utilization: softirq.mean };
+        // In the declared (column) order.
+        return Object.fromEntries(PROXY_METRICS.map(({ name }) => [name, values[name]]));
+      },
       warnings: () => dataPlane.warnings(),
       // lc weighs connections closed within the FIN timeout; conntrack counts matter once a table fills.
       timeConstants: () => [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ms, s, Simulation, us, type Nanoseconds } from '../../src/engine/index.js';
 import { constantSampler } from '../../src/random/index.js';
+import { NodeCpu } from '../cluster/node-cpu.js';
 import { testCluster } from '../cluster/testing/test-cluster.js';
 import type { Connection } from '../core/connection.js';
 import type { Request } from '../core/request.js';
@@ -58,6 +59,7 @@ function flowWithCalls(callTimes: readonly Nanoseconds[]) {
     network: new NetworkPaths(...[0, 0, 0].map(() => ({ sampler: constantSampler(RTT), median: RTT })) as [PathTimes, PathTimes, PathTimes]),
     resolver: new FixedLatencyResolver(sim),
     dataPlane,
+    nodeCpu: new NodeCpu(sim, cluster.nodes, 16, { start: 0, end: s(10) }),
     probe: probes,
     connectTimeout: s(30),
     requestTimeout: s(30),

@@ -1,6 +1,7 @@
 import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 import type { Sampler } from '../../src/random/index.js';
 import type { Cluster } from '../cluster/cluster.js';
+import type { NodeCpu } from '../cluster/node-cpu.js';
 import type { Connection } from '../core/connection.js';
 import type { FailureReason } from '../core/failure-reason.js';
 import { newRequest, resetRequest, type Request } from '../core/request.js';
@@ -31,6 +32,8 @@ export interface RequestFlowParts {
   readonly network: NetworkPaths;
   readonly resolver: NameResolver;
   readonly dataPlane: DataPlane;
+  /** The nodes' cores: a first packet's lookups are softirq work there, queued behind what came before. */
+  readonly nodeCpu: NodeCpu;
   readonly probe: Required<RequestProbe>;
   /** `workload.connectTimeout`: how long a client waits on a connection whose SYNs are lost. */
   readonly connectTimeout: Nanoseconds;
@@ -41,6 +44,8 @@ export interface RequestFlowParts {
   /** The measured window [start, end]: requests starting inside it are measured. */
   readonly windowStart: Nanoseconds;
   readonly windowEnd: Nanoseconds;
+  /** A closed-loop caller's request settled (completed or failed): the caller may start its next. */
+  readonly callerFree?: (caller: number) => void;
 }
 
 /**
@@ -54,6 +59,7 @@ export interface RequestFlowParts {
 export class RequestFlow {
   private readonly afterResolve = this.connect.bind(this);
   private readonly afterResolveFailed = this.dialFailed.bind(this);
+  private readonly afterSoftirq = this.firstPacketOut.bind(this);
   private readonly afterHandshake = this.established.bind(this);
   private readonly afterDialFails = this.dialFailedAsDecided.bind(this);
   private readonly atPod = this.arriveAtPod.bind(this);
@@ -73,27 +79,44 @@ export class RequestFlow {
   constructor(private readonly parts: RequestFlowParts) {
     this.requestPaths = parts.network.forTraffic('requests');
     this.handshakePaths = parts.network.forTraffic('handshakes');
+    parts.nodeCpu.onSoftirqServed(this.afterSoftirq);
   }
 
-  /** A new application call now, from a random client pod to a target (a Service by popularity, or as named). */
+  /** A new open-loop call now, from a random client pod to a target (a Service by popularity, or as named). */
   start(): void {
-    const { sim, cluster, samplers, pools, targets } = this.parts;
-    const client = samplers.client.sample();
+    this.call(this.parts.samplers.client.sample(), -1);
+  }
+
+  /**
+   * Closed-loop caller `caller` of client pod `client` makes its next call now; false if it
+   * could not, because the pod's node is down.
+   */
+  startFor(caller: number, client: number): boolean {
+    return this.call(client, caller);
+  }
+
+  private call(client: number, caller: number): boolean {
+    const { sim, cluster, pools, targets } = this.parts;
     const now = sim.now;
     // A client pod on a node that is down makes no calls.
-    if (this.parts.lifecycle?.nodeDown(cluster.nodeOfClient(client), now)) return;
+    if (this.parts.lifecycle?.nodeDown(cluster.nodeOfClient(client), now)) return false;
     const measured = now >= this.parts.windowStart && now <= this.parts.windowEnd;
     const request = resetRequest(this.spareRequests.pop() ?? newRequest(), client, -1, cluster.nodeOfClient(client), now, measured);
+    request.caller = caller;
     targets.choose(request);
     this.drawAhead(request);
     if (measured) this.measuredInFlight++;
     const poolKey = client * targets.count + targetIndex(cluster.services, request.service, request.external);
     const idle = this.takeOpenIdle(poolKey);
-    if (idle !== undefined) return this.send(request, idle);
+    if (idle !== undefined) {
+      this.send(request, idle);
+      return true;
+    }
     request.dialled = true;
     const dial = pools.dial(poolKey, request);
     this.drawHandshake(dial);
     this.parts.resolver.resolve(dial, this.afterResolve, this.afterResolveFailed);
+    return true;
   }
 
   /** No more measured requests will start: the run may end once the last one settles. */
@@ -103,9 +126,9 @@ export class RequestFlow {
   }
 
   /**
-   * The name is resolved: the SYN crosses the client node's data plane to an endpoint, whose
-   * pod may have stopped listening or exited since the node last synced (docs/calibration.md,
-   * Pod churn and clients: what a client sees on a stale endpoint).
+   * The name is resolved: the SYN crosses the client node's data plane, which picks an endpoint
+   * and costs `lookupNs` of softirq work on the client node's cores; the packet goes on once a
+   * core has served that work (models/cluster/node-cpu.ts).
    */
   private connect(connection: Connection): void {
     connection.state = 'connecting';
@@ -113,16 +136,28 @@ export class RequestFlow {
     // A dropped SYN is retransmitted until the client's connect timeout; a rejected one fails on the client's own node.
     if (outcome.kind === 'dropped') return this.failDialAfter(connection, this.parts.connectTimeout, outcome.reason);
     if (outcome.kind === 'rejected') return this.failDialAfter(connection, Math.max(0, connection.sameNodeRtt), outcome.reason);
+    this.parts.nodeCpu.softirq(connection);
+  }
+
+  /**
+   * The first packet's softirq work is done: the handshake's round trip follows, to an endpoint
+   * whose pod may have stopped listening or exited since the node last synced
+   * (docs/calibration.md, Pod churn and clients: what a client sees on a stale endpoint). The
+   * first-packet latency now includes the wait for a core.
+   */
+  private firstPacketOut(connection: Connection): void {
+    const roundTrip = connection.firstPacketNs - connection.lookupNs;
+    connection.firstPacketNs += connection.softirqWaitNs;
     switch (this.podMeets(connection)) {
       case 'refused':
-        return this.failDialAfter(connection, connection.firstPacketNs, 'connection_refused');
+        return this.failDialAfter(connection, roundTrip, 'connection_refused');
       case 'gone':
         return this.failDialAfter(connection, Math.min(NO_ROUTE_DELAY, this.parts.connectTimeout), 'no_route_to_host');
       case 'silent':
         return this.failDialAfter(connection, this.parts.connectTimeout, 'syn_timeout');
     }
     this.parts.probe.connected(connection, connection.firstPacketNs);
-    this.parts.sim.post(connection.firstPacketNs, this.afterHandshake, connection);
+    this.parts.sim.post(roundTrip, this.afterHandshake, connection);
   }
 
   /** What a connection's SYN meets at its pod now; a host outside the cluster always answers. */
@@ -293,6 +328,7 @@ export class RequestFlow {
     request.state = state;
     if (state === 'failed') this.parts.probe.failed(request);
     this.spareRequests.push(request);
+    if (request.caller >= 0) this.parts.callerFree?.(request.caller);
     if (!request.measured) return;
     this.measuredInFlight--;
     if (!this.acceptingMeasured && this.measuredInFlight === 0) this.parts.sim.stop();

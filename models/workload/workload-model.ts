@@ -1,12 +1,14 @@
 import type { MetricValues } from '../../src/contract/metric-spec.js';
-import { NS_PER_S } from '../../src/engine/index.js';
-import { exponentialSampler, uniformIndexSampler } from '../../src/random/index.js';
+import { NS_PER_S, type Nanoseconds, type Simulation } from '../../src/engine/index.js';
+import { exponentialSampler, makeSampler, uniformIndexSampler, uniformSampler, type DistributionSpec, type RandomStreams } from '../../src/random/index.js';
+import { InputError } from '../../src/input-error.js';
 import { defineModel, type UtilizationSource } from '../core/model-definition.js';
 import type { Request } from '../core/request.js';
 import { BackendPods } from './backend-pods.js';
 import { CLASS_COLUMNS, ClassMetrics } from './class-metrics.js';
 import { ServiceTimes } from './service-times.js';
 import type { CallTargets } from './call-targets.js';
+import { ClosedLoopCallers, START_SPREAD } from './closed-loop-callers.js';
 import { ConnectionPools } from './connection-pools.js';
 import { PoissonArrivals } from './poisson-arrivals.js';
 import { RequestFlow } from './request-flow.js';
@@ -17,8 +19,11 @@ import { ServicePopularity } from './service-popularity.js';
 import { WORKLOAD_METRICS } from './workload-metric-specs.js';
 import { WORKLOAD_PARAMETERS } from './workload-parameters.js';
 
+/** At most this many closed-loop callers in a run (client pods × callers per pod): each is a pending event. */
+export const MAX_CALLERS = 10_000_000;
+
 /**
- * Who calls whom: Poisson calls from client pods to Services by Zipf popularity, Go-style
+ * Who calls whom: Poisson calls (or closed-loop callers) from client pods to Services by Zipf popularity, Go-style
  * connection pools, the request path through the resolver and the data plane, and the
  * backend pods' queues.
  */
@@ -46,6 +51,8 @@ export const workloadModel = defineModel({
     const pods = new BackendPods(sim, cluster.initialBackendPods, concurrencyOfClass, classOf, (request) => flow?.served(request));
     stations.push(pods);
     const windowEnd = settings.warmup + settings.duration;
+    const callers = workload.arrivals === 'closed' ? callerCount(workload.clientPods, workload.callersPerClientPod) : 0;
+    let closedLoop: ClosedLoopCallers | undefined;
     return {
       begin() {
         const dataPlane = seams.get('dataPlane', 'workload');
@@ -62,16 +69,24 @@ export const workloadModel = defineModel({
           network: seams.get('network', 'workload'),
           resolver: seams.get('resolver', 'workload'),
           dataPlane,
+          nodeCpu: seams.get('nodeCpu', 'workload'),
           probe: probes,
           connectTimeout: workload.connectTimeout,
           requestTimeout: workload.requestTimeout,
           lifecycle: seams.find('podLifecycle'),
           windowStart: settings.warmup,
           windowEnd,
+          callerFree: (caller) => closedLoop?.settled(caller),
         });
         const started = flow;
-        const gaps = exponentialSampler(streams.get('workload/arrivals'), NS_PER_S / workload.requestsPerSecond);
-        new PoissonArrivals(sim, gaps, windowEnd, () => started.start(), () => started.closeWindow()).begin();
+        if (workload.arrivals === 'open') {
+          const gaps = exponentialSampler(streams.get('workload/arrivals'), NS_PER_S / workload.requestsPerSecond);
+          new PoissonArrivals(sim, gaps, windowEnd, () => started.start(), () => started.closeWindow()).begin();
+          return;
+        }
+        closedLoop = closedLoopCallers(sim, streams, workload, callers, windowEnd, started);
+        closedLoop.begin();
+        sim.postAt(windowEnd, () => started.closeWindow());
       },
       startWindow: () => pods.startWindow(),
       endWindow: () => void pods.endWindow(),
@@ -88,6 +103,33 @@ export const workloadModel = defineModel({
     };
   },
 });
+
+/** Client pods × callers per pod, refused past MAX_CALLERS. */
+function callerCount(clientPods: number, perPod: number): number {
+  const callers = clientPods * perPod;
+  if (callers > MAX_CALLERS) {
+    throw new InputError('workload.callersPerClientPod', `at most ${MAX_CALLERS} callers in all (workload.clientPods × workload.callersPerClientPod)`, `${perPod} × ${clientPods} client pods = ${callers}`);
+  }
+  return callers;
+}
+
+function closedLoopCallers(
+  sim: Simulation,
+  streams: RandomStreams,
+  workload: { readonly callersPerClientPod: number; readonly thinkTime: DistributionSpec },
+  callers: number,
+  until: Nanoseconds,
+  flow: RequestFlow,
+): ClosedLoopCallers {
+  return new ClosedLoopCallers(sim, {
+    callers,
+    callersPerClientPod: workload.callersPerClientPod,
+    startOffset: uniformSampler(streams.get('workload/caller-starts'), 0, START_SPREAD),
+    thinkTime: makeSampler(workload.thinkTime, streams.get('workload/think-time')),
+    until,
+    call: (caller, client) => flow.startFor(caller, client),
+  });
+}
 
 /** Without a model that knows name forms, every call names a Service by popularity. */
 function popularServices(popularity: ServicePopularity, services: number): CallTargets {
