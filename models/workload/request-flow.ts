@@ -12,6 +12,7 @@ import type { DataPlane } from '../proxy/data-plane.js';
 import type { BackendPods } from './backend-pods.js';
 import { targetIndex, type CallTargets } from './call-targets.js';
 import type { ConnectionPools } from './connection-pools.js';
+import type { MultiplexedPools } from './multiplexed-pools.js';
 
 /** The draws a request needs, each from its own named stream (docs/design.md, Determinism). */
 export interface RequestSamplers {
@@ -22,7 +23,8 @@ export interface RequestSamplers {
 export interface RequestFlowParts {
   readonly sim: Simulation;
   readonly cluster: Cluster;
-  readonly pools: ConnectionPools;
+  /** HTTP/1.1 pools (one request per connection at a time) or HTTP/2 ones (`workload.protocol`). */
+  readonly pools: ConnectionPools | MultiplexedPools;
   readonly pods: BackendPods;
   readonly samplers: RequestSamplers;
   /** Who each call goes to (a Service by popularity, or as the DNS model's name forms say). */
@@ -89,8 +91,14 @@ export class RequestFlow {
     const poolKey = client * targets.count + targetIndex(cluster.services, request.service, request.external);
     const idle = this.takeOpenIdle(poolKey);
     if (idle !== undefined) return this.send(request, idle);
-    request.dialled = true;
     const dial = pools.dial(poolKey, request);
+    // HTTP/2: it waits for the dial already under way for its pool.
+    if (dial === undefined) return;
+    request.dialled = true;
+    this.startDial(dial);
+  }
+
+  private startDial(dial: Connection): void {
     this.drawHandshake(dial);
     this.parts.resolver.resolve(dial, this.afterResolve, this.afterResolveFailed);
   }
@@ -141,14 +149,16 @@ export class RequestFlow {
   }
 
   /**
-   * The most recently used idle connection of the pool whose server still has it open: a pod
-   * past its preStop closes its idle keep-alive connections (as Go's Server.Shutdown does), and
-   * the client's pool drops them; the request then takes the next one or dials.
+   * A connection of the pool that can take the request and whose server still has it open (the
+   * most recently used idle one; HTTP/2: the oldest with a free stream): a pod past its preStop
+   * closes its idle keep-alive connections (as Go's Server.Shutdown does) and sends GOAWAY on
+   * HTTP/2 ones, and the client's pool drops them (an HTTP/2 one once its streams end); the
+   * request then takes the next one or dials.
    */
   private takeOpenIdle(poolKey: number): Connection | undefined {
     let idle = this.parts.pools.takeIdle(poolKey);
     while (idle !== undefined && this.serverClosed(idle)) {
-      this.parts.pools.close(idle);
+      this.parts.pools.release(idle, false);
       idle = this.parts.pools.takeIdle(poolKey);
     }
     return idle;
@@ -166,18 +176,23 @@ export class RequestFlow {
     this.dialFailed(connection, reason);
   }
 
-  /** The dial failed: its request, if still waiting for it, fails; the connection closes. */
+  /**
+   * The dial failed: the requests still waiting for it fail (its dialler; HTTP/2: every request
+   * waiting for its pool's shared dial), and the connection closes.
+   */
   private dialFailed(connection: Connection, reason: FailureReason): void {
-    const waiter = connection.dialler;
-    this.parts.pools.close(connection);
-    if (waiter === undefined) return;
-    this.parts.pools.stopWaiting(waiter);
-    waiter.failure = reason;
-    this.settle(waiter, 'failed');
+    const pools = this.parts.pools;
+    for (let waiter = pools.waiterOnDial(connection); waiter !== undefined; waiter = pools.waiterOnDial(connection)) {
+      pools.stopWaiting(waiter);
+      waiter.failure = reason;
+      this.settle(waiter, 'failed');
+    }
+    pools.close(connection);
   }
 
   /** The handshake finished: the dialling request takes it, or it goes back to the pool. */
   private established(connection: Connection): void {
+    if (this.parts.pools.multiplexed) return this.establishedMultiplexed(connection, this.parts.pools);
     connection.state = 'busy';
     const waiter = connection.dialler;
     if (waiter === undefined) return this.putBack(connection);
@@ -188,12 +203,35 @@ export class RequestFlow {
   }
 
   /**
-   * A usable connection is free: a waiting request of its pool gets it, or it is kept idle or
-   * closed. A pod past its preStop closes each connection once its response is out.
+   * An HTTP/2 connection is up: the requests waiting for it take streams, first come, first
+   * served, on the first connection of the pool with room (as each of Go's waiters calls
+   * `getClientConn` again when the dial is done); if some are left, the next dial starts.
+   */
+  private establishedMultiplexed(connection: Connection, pools: MultiplexedPools): void {
+    pools.open(connection);
+    for (let waiter = pools.waiterOnDial(connection); waiter !== undefined; waiter = pools.waiterOnDial(connection)) {
+      const taken = this.takeOpenIdle(connection.poolKey);
+      if (taken === undefined) break;
+      pools.stopWaiting(waiter);
+      if (taken === connection) {
+        waiter.lookupNs = connection.lookupNs;
+        waiter.resolveNs = connection.resolveNs;
+      }
+      this.send(waiter, taken);
+    }
+    const next = pools.dialOver(connection);
+    if (next === undefined) return;
+    (next.dialler as Request).dialled = true;
+    this.startDial(next);
+  }
+
+  /**
+   * A request's exchange on a usable connection is over: a waiting request of its pool gets it,
+   * or it is kept idle or closed (HTTP/2: the stream ends). A pod past its preStop closes each
+   * connection once its response is out.
    */
   private putBack(connection: Connection): void {
-    if (this.serverClosed(connection)) return this.parts.pools.close(connection);
-    const waiter = this.parts.pools.put(connection);
+    const waiter = this.parts.pools.release(connection, !this.serverClosed(connection));
     if (waiter !== undefined) this.send(waiter, connection);
   }
 
@@ -202,6 +240,7 @@ export class RequestFlow {
     request.connection = connection;
     connection.state = 'busy';
     connection.requestsCarried++;
+    connection.streams++;
     request.oneWayDelay = Math.round(roundTripOf(request, connection) / 2);
     this.parts.sim.post(request.oneWayDelay, this.atPod, request);
   }
@@ -271,19 +310,21 @@ export class RequestFlow {
     this.fail(request, 'connection_reset');
   }
 
-  /** A sent request failed: its connection is broken and closes. */
+  /** A sent request failed: its connection is broken and closes (HTTP/2: once its other streams end). */
   private fail(request: Request, reason: FailureReason): void {
     const connection = request.connection as Connection;
     request.connection = undefined;
     request.failure = reason;
+    connection.streams--;
     this.settle(request, 'failed');
-    this.parts.pools.close(connection);
+    this.parts.pools.release(connection, false);
   }
 
   private finish(request: Request): void {
     const connection = request.connection as Connection;
     this.parts.probe.completed(request, this.parts.sim.now - request.startedAt);
     request.connection = undefined;
+    connection.streams--;
     this.settle(request, 'completed');
     this.putBack(connection);
   }
