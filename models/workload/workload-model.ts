@@ -6,6 +6,8 @@ import type { Request } from '../core/request.js';
 import { BackendPods } from './backend-pods.js';
 import type { CallTargets } from './call-targets.js';
 import { ConnectionPools } from './connection-pools.js';
+import { EndpointLoad } from './endpoint-load.js';
+import { MultiplexedPools } from './multiplexed-pools.js';
 import { PoissonArrivals } from './poisson-arrivals.js';
 import { RequestFlow } from './request-flow.js';
 import { RequestMetrics } from './request-metrics.js';
@@ -32,6 +34,10 @@ export const workloadModel = defineModel({
     seams.provide('popularity', popularity, 'workload');
     const requestMetrics = new RequestMetrics();
     probes.add(requestMetrics);
+    const endpointSlices = seams.get('endpointSlices', 'workload');
+    const endpointLoad = new EndpointLoad((service) => endpointSlices.latest(service).readyPods, cluster.initialBackendPods);
+    probes.add(endpointLoad);
+    seams.provide('endpointLoad', endpointLoad, 'workload');
     const buckets = new TimeBuckets(settings);
     const requestTimeseries = buckets.enabled ? new RequestTimeseries(buckets) : undefined;
     if (requestTimeseries !== undefined) probes.add(requestTimeseries);
@@ -45,7 +51,9 @@ export const workloadModel = defineModel({
         flow = new RequestFlow({
           sim,
           cluster,
-          pools: new ConnectionPools(sim, workload, dataPlane.release.bind(dataPlane)),
+          pools: workload.protocol === 'http2'
+            ? new MultiplexedPools(sim, workload, dataPlane.release.bind(dataPlane))
+            : new ConnectionPools(sim, workload, dataPlane.release.bind(dataPlane)),
           pods,
           samplers: {
             client: uniformIndexSampler(streams.get('workload/clients'), workload.clientPods),
@@ -67,19 +75,27 @@ export const workloadModel = defineModel({
         new PoissonArrivals(sim, gaps, windowEnd, () => started.start(), () => started.closeWindow()).begin();
       },
       startWindow: () => pods.startWindow(),
-      endWindow: () => void pods.endWindow(),
+      endWindow: () => {
+        pods.endWindow();
+        endpointLoad.endWindow();
+      },
       metrics: (): MetricValues => ({
         ...requestMetrics.values(settings.duration),
         max_station_utilization: Math.max(...stations.map((station: UtilizationSource) => station.windowMaxUtilization())),
         max_pod_utilization: pods.windowMaxUtilization(),
+        endpoint_load_imbalance_ratio: endpointLoad.imbalance().ratio,
       }),
       timeseries: () => requestTimeseries?.rows() ?? [],
       warnings: () => overloadWarnings(pods),
-      timeConstants: () =>
-        workload.requestsPerConnection > 1 && workload.maxIdlePerService > 0 ? [{ parameter: 'workload.idleTimeout', duration: workload.idleTimeout }] : [],
+      timeConstants: () => (poolsKeepConnections(workload) ? [{ parameter: 'workload.idleTimeout', duration: workload.idleTimeout }] : []),
     };
   },
 });
+
+/** Whether connections outlive their request, so pools fill over about one idle timeout (HTTP/2 ones always do). */
+function poolsKeepConnections(workload: { protocol: string; requestsPerConnection: number; maxIdlePerService: number }): boolean {
+  return workload.protocol === 'http2' || (workload.requestsPerConnection > 1 && workload.maxIdlePerService > 0);
+}
 
 /** Without a model that knows name forms, every call names a Service by popularity. */
 function popularServices(popularity: ServicePopularity, services: number): CallTargets {
