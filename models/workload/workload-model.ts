@@ -19,7 +19,7 @@ import { WORKLOAD_PARAMETERS } from './workload-parameters.js';
 
 /**
  * Who calls whom: Poisson calls from client pods to Services by Zipf popularity, Go-style
- * connection pools, the request path through the resolver and the data plane, and the
+ * connection pools (HTTP/1.1, or HTTP/2 streams with `workload.protocol`), the request path through the resolver and the data plane, and the
  * backend pods' queues.
  */
 export const workloadModel = defineModel({

@@ -38,7 +38,7 @@ export const WORKLOAD_PARAMETERS = parameterTable({
       default: 'http1',
       choices: ['http1', 'http2'],
       doc: 'How clients talk to Services: http1 (HTTP/1.1 keep-alive pools, one request per connection at a time) or http2 (HTTP/2 or gRPC: one long-lived connection per client pod and Service carrying concurrent streams, pinned to the endpoint it reached).',
-      source: "assumption: Go net/http's HTTP/1.1 Transport, which cleartext in-cluster calls use unless the client asks for HTTP/2 (gRPC always does)",
+      source: "assumption: Go net/http's HTTP/1.1 Transport, which cleartext in-cluster calls use unless the client asks for HTTP/2 (gRPC always does) (docs/calibration.md, Network and workload defaults)",
     },
     maxConcurrentStreams: {
       kind: 'integer',
@@ -47,7 +47,7 @@ export const WORKLOAD_PARAMETERS = parameterTable({
       min: 1,
       max: 4_294_967_295,
       doc: "http2 only: streams a connection carries at once (the server's SETTINGS_MAX_CONCURRENT_STREAMS); a request finding every connection of its pool full dials another, as Go's http2 Transport does (StrictMaxConcurrentStreams false).",
-      source: 'Go golang.org/x/net/http2 server.go defaultMaxStreams = 250; grpc-go servers advertise no limit (math.MaxUint32: set 4294967295) (docs/calibration.md, HTTP/2 and gRPC)',
+      source: 'Go golang.org/x/net/http2 server.go defaultMaxStreams = 250; grpc-go servers advertise no limit (math.MaxUint32: set 4294967295) (docs/calibration.md, Network and workload defaults)',
     },
     requestsPerConnection: {
       kind: 'integer',
