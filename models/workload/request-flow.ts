@@ -5,12 +5,13 @@ import type { Connection } from '../core/connection.js';
 import type { FailureReason } from '../core/failure-reason.js';
 import { newRequest, resetRequest, type Request } from '../core/request.js';
 import type { RequestProbe } from '../core/request-probe.js';
-import { NO_ROUTE_DELAY, type ConnectOutcome as PodConnectOutcome, type PodLifecycle } from '../churn/pod-lifecycle.js';
+import { NO_ROUTE_DELAY, type PodLifecycle } from '../churn/pod-lifecycle.js';
 import type { NameResolver } from '../dns/name-resolver.js';
 import { OUTSIDE_CLUSTER, type NetworkPaths } from '../network/network-paths.js';
 import type { DataPlane } from '../proxy/data-plane.js';
 import type { BackendPods } from './backend-pods.js';
 import { targetIndex, type CallTargets } from './call-targets.js';
+import { ConnectionEnds } from './connection-ends.js';
 import type { ConnectionPools } from './connection-pools.js';
 import type { MultiplexedPools } from './multiplexed-pools.js';
 
@@ -70,10 +71,12 @@ export class RequestFlow {
 
   private readonly requestPaths: NetworkPaths;
   private readonly handshakePaths: NetworkPaths;
+  private readonly ends: ConnectionEnds;
 
   constructor(private readonly parts: RequestFlowParts) {
     this.requestPaths = parts.network.forTraffic('requests');
     this.handshakePaths = parts.network.forTraffic('handshakes');
+    this.ends = new ConnectionEnds(parts.sim, parts.lifecycle);
   }
 
   /** A new application call now, from a random client pod to a target (a Service by popularity, or as named). */
@@ -120,7 +123,7 @@ export class RequestFlow {
     // A dropped SYN is retransmitted until the client's connect timeout; a rejected one fails on the client's own node.
     if (outcome.kind === 'dropped') return this.failDialAfter(connection, this.parts.connectTimeout, outcome.reason);
     if (outcome.kind === 'rejected') return this.failDialAfter(connection, Math.max(0, connection.sameNodeRtt), outcome.reason);
-    switch (this.podMeets(connection)) {
+    switch (this.ends.podMeets(connection)) {
       case 'refused':
         return this.failDialAfter(connection, connection.firstPacketNs, 'connection_refused');
       case 'gone':
@@ -132,22 +135,6 @@ export class RequestFlow {
     this.parts.sim.post(connection.firstPacketNs, this.afterHandshake, connection);
   }
 
-  /** What a connection's SYN meets at its pod now; a host outside the cluster always answers. */
-  private podMeets(connection: Connection): PodConnectOutcome {
-    const lifecycle = this.parts.lifecycle;
-    if (lifecycle === undefined || connection.external >= 0) return 'accepted';
-    return lifecycle.connect(connection.endpointPod, this.parts.sim.now);
-  }
-
-  /**
-   * Whether the connection's pod has closed it (past its preStop, or exited): the client's pool
-   * sees the FIN. A pod on a dead node closes nothing, so the client does not know and sends on.
-   */
-  private serverClosed(connection: Connection): boolean {
-    const met = this.podMeets(connection);
-    return met === 'refused' || met === 'gone';
-  }
-
   /**
    * A connection of the pool that can take the request and whose server still has it open (the
    * most recently used idle one; HTTP/2: the oldest with a free stream): a pod past its preStop
@@ -157,7 +144,7 @@ export class RequestFlow {
    */
   private takeOpenIdle(poolKey: number): Connection | undefined {
     let idle = this.parts.pools.takeIdle(poolKey);
-    while (idle !== undefined && this.serverClosed(idle)) {
+    while (idle !== undefined && this.ends.serverClosed(idle)) {
       this.parts.pools.release(idle, false);
       idle = this.parts.pools.takeIdle(poolKey);
     }
@@ -231,7 +218,7 @@ export class RequestFlow {
    * connection once its response is out.
    */
   private putBack(connection: Connection): void {
-    const waiter = this.parts.pools.release(connection, !this.serverClosed(connection));
+    const waiter = this.parts.pools.release(connection, !this.ends.serverClosed(connection));
     if (waiter !== undefined) this.send(waiter, connection);
   }
 
@@ -267,26 +254,16 @@ export class RequestFlow {
     const serviceTime = request.serviceTime;
     const connection = request.connection as Connection;
     if (connection.external >= 0) return this.parts.sim.post(serviceTime, this.afterServed, request);
-    if (this.podUnreachable(connection)) return this.loseResponse(request);
-    if (this.podExited(connection)) return this.reset(request);
+    if (this.ends.podUnreachable(connection)) return this.loseResponse(request);
+    if (this.ends.podExited(connection)) return this.reset(request);
     this.parts.pods.submit(connection.endpointPod, request, serviceTime);
   }
 
   /** The pod served it: the response travels back — unless the pod exited while it waited or ran. */
   served(request: Request): void {
-    if (this.podUnreachable(request.connection as Connection)) return this.loseResponse(request);
-    if (this.podExited(request.connection as Connection)) return this.reset(request);
+    if (this.ends.podUnreachable(request.connection as Connection)) return this.loseResponse(request);
+    if (this.ends.podExited(request.connection as Connection)) return this.reset(request);
     this.parts.sim.post(request.oneWayDelay, this.afterResponse, request);
-  }
-
-  private podExited(connection: Connection): boolean {
-    const lifecycle = this.parts.lifecycle;
-    return lifecycle !== undefined && connection.external < 0 && lifecycle.exited(connection.endpointPod, this.parts.sim.now);
-  }
-
-  private podUnreachable(connection: Connection): boolean {
-    const lifecycle = this.parts.lifecycle;
-    return lifecycle !== undefined && connection.external < 0 && lifecycle.unreachable(connection.endpointPod, this.parts.sim.now);
   }
 
   /**
