@@ -6,7 +6,8 @@ import type { Request } from './request.js';
  * - `resolving`: dialled, the client's resolver is looking the name up;
  * - `connecting`: the SYN is out (placed on an endpoint, or dropped and waiting out the
  *   client's connect timeout);
- * - `busy`: carrying a request; `idle`: in its client's pool; `closed`: the record is spare.
+ * - `busy`: carrying a request (HTTP/2: at least one stream); `idle`: in its client's pool,
+ *   carrying none; `closed`: the record is spare.
  */
 export type ConnectionState = 'resolving' | 'connecting' | 'busy' | 'idle' | 'closed';
 
@@ -20,7 +21,8 @@ export const HOLDS_SCHEDULER_SLOT = 4;
 
 /**
  * One TCP connection from a client pod to a Service, pinned to the endpoint the proxy chose
- * when it was dialled (kube-proxy balances connections, not requests). Records are reused
+ * when it was dialled (kube-proxy balances connections, not requests): HTTP/1.1 carries one
+ * request at a time, HTTP/2 many concurrent streams. Records are reused
  * after a connection closes (ConnectionPools keeps the spares).
  */
 export interface Connection {
@@ -67,8 +69,12 @@ export interface Connection {
   externalRtt: Nanoseconds;
   /** HOLDS_* bits: data-plane state taken for it, released when it closes. */
   holds: number;
-  /** Requests sent on it so far; it closes at `workload.requestsPerConnection`. */
+  /** Requests sent on it so far; an HTTP/1.1 connection closes at `workload.requestsPerConnection`. */
   requestsCarried: number;
+  /** Requests on it now, sent and not settled (HTTP/2 streams; 0 or 1 on HTTP/1.1). */
+  streams: number;
+  /** HTTP/2: its server sent GOAWAY or it broke: it takes no new stream and closes when its last one ends. */
+  goingAway: boolean;
   /** When it last became idle (meaningful in state `idle`). */
   idleSince: Nanoseconds;
   /** Neighbours among all idle connections of the run, oldest first (idle timeout). */
@@ -77,6 +83,9 @@ export interface Connection {
   /** Neighbours among its client pod's idle connections, oldest first (MaxIdleConns). */
   olderOfClient: Connection | undefined;
   newerOfClient: Connection | undefined;
+  /** HTTP/2: neighbours among its pool's established connections, oldest first (the order Go's ClientConnPool tries them). */
+  olderInPool: Connection | undefined;
+  newerInPool: Connection | undefined;
 }
 
 export function newConnection(): Connection {
@@ -104,11 +113,15 @@ export function newConnection(): Connection {
     externalRtt: -1,
     holds: 0,
     requestsCarried: 0,
+    streams: 0,
+    goingAway: false,
     idleSince: 0,
     olderIdle: undefined,
     newerIdle: undefined,
     olderOfClient: undefined,
     newerOfClient: undefined,
+    olderInPool: undefined,
+    newerInPool: undefined,
   };
 }
 
@@ -137,10 +150,14 @@ export function resetConnection(connection: Connection, poolKey: number, dialler
   connection.externalRtt = -1;
   connection.holds = 0;
   connection.requestsCarried = 0;
+  connection.streams = 0;
+  connection.goingAway = false;
   connection.idleSince = 0;
   connection.olderIdle = undefined;
   connection.newerIdle = undefined;
   connection.olderOfClient = undefined;
   connection.newerOfClient = undefined;
+  connection.olderInPool = undefined;
+  connection.newerInPool = undefined;
   return connection;
 }

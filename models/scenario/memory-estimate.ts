@@ -84,8 +84,12 @@ function createdPods(v: Values, simulated: number): number {
   return perSecond * simulated + Math.max(0, v.number('churn.scaleReplicas') - v.number('cluster.endpointsPerService'));
 }
 
-/** Connections kept idle: each was used within the idle timeout, so at most that many requests' worth, within the pool limits. */
+/**
+ * Connections kept idle: each was used within the idle timeout, so at most that many requests'
+ * worth, within the HTTP/1.1 pool limits (HTTP/2 connections have none but the idle timeout).
+ */
 function openConnections(v: Values, within: (seconds: number) => number): number {
+  if (v.text('workload.protocol') === 'http2') return within(v.seconds('workload.idleTimeout'));
   if (v.number('workload.requestsPerConnection') === 1) return 0;
   const clients = v.number('workload.clientPods');
   const perClient = v.number('workload.maxIdleConnections');

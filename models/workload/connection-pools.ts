@@ -2,6 +2,7 @@ import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 import { newConnection, resetConnection, type Connection } from '../core/connection.js';
 import type { Request } from '../core/request.js';
 import { AgeList } from './age-list.js';
+import { IdleExpiry } from './idle-expiry.js';
 import { WaitingRequests } from './waiting-requests.js';
 
 export interface PoolLimits {
@@ -30,22 +31,22 @@ export interface PoolLimits {
  * when empty; a client pod's list of idle connections is kept once made (one small object).
  */
 export class ConnectionPools {
+  /** One request per connection at a time (HTTP/1.1); see MultiplexedPools for HTTP/2. */
+  readonly multiplexed = false;
   private readonly idleByPool = new Map<number, Connection[]>();
   private readonly idleByClient = new Map<number, AgeList>();
-  private readonly byAge = new AgeList('run');
+  private readonly idle: IdleExpiry;
   readonly waiting = new WaitingRequests();
-  private readonly onIdleTimer: () => void;
-  private idleTimerArmed = false;
   private openCount = 0;
   /** Records of closed connections, reused for new dials: no allocation per dial. */
   private readonly spare: Connection[] = [];
 
   constructor(
-    private readonly sim: Simulation,
+    sim: Simulation,
     private readonly limits: PoolLimits,
     private readonly onClose: (connection: Connection) => void,
   ) {
-    this.onIdleTimer = this.expireIdle.bind(this);
+    this.idle = new IdleExpiry(sim, limits.idleTimeout, (connection) => this.expire(connection));
   }
 
   /** Connections dialled and not yet closed (dialling, busy or idle). */
@@ -59,7 +60,8 @@ export class ConnectionPools {
     if (idle === undefined) return undefined;
     const connection = idle.pop() as Connection;
     if (idle.length === 0) this.idleByPool.delete(poolKey);
-    this.forgetIdle(connection);
+    this.idle.remove(connection);
+    (this.idleByClient.get(connection.client) as AgeList).remove(connection);
     connection.state = 'busy';
     return connection;
   }
@@ -71,6 +73,20 @@ export class ConnectionPools {
     this.waiting.push(poolKey, request);
     request.dial = connection;
     return connection;
+  }
+
+  /** The request still waiting for dial `connection` (its dialler), which fails with it. */
+  waiterOnDial(connection: Connection): Request | undefined {
+    return connection.dialler;
+  }
+
+  /**
+   * A request on `connection` is over: the connection goes back to its pool (`put`) if
+   * `reusable`, else (its server closed it, or it broke) it closes.
+   */
+  release(connection: Connection, reusable: boolean): Request | undefined {
+    if (!reusable) return this.closeUnused(connection);
+    return this.put(connection);
   }
 
   /** `request` stops waiting: it got a connection or failed. Its dial, if still under way, goes on without it. */
@@ -117,50 +133,32 @@ export class ConnectionPools {
     if (idle === undefined) this.idleByPool.set(connection.poolKey, (idle = []));
     idle.push(connection);
     connection.state = 'idle';
-    connection.idleSince = this.sim.now;
-    this.byAge.append(connection);
     const ofClient = this.clientList(connection.client);
     ofClient.append(connection);
+    // The pod's longest-idle connection goes first, before this one joins the run's age list.
     if (this.limits.maxIdleConnections > 0 && ofClient.length > this.limits.maxIdleConnections) {
       this.evict(ofClient.oldest as Connection);
     }
-    if (!this.idleTimerArmed) this.armIdleTimer(connection);
+    this.idle.add(connection);
   }
 
-  /** Closes an idle connection before its time (idle timeout or MaxIdleConns). */
+  /** Closes an idle connection before its time (MaxIdleConns). */
   private evict(connection: Connection): void {
+    this.idle.remove(connection);
+    this.expire(connection);
+  }
+
+  /** Closes an idle connection that left the run's age list (its idle timeout, or MaxIdleConns). */
+  private expire(connection: Connection): void {
     this.removeFromPool(connection);
-    this.forgetIdle(connection);
+    (this.idleByClient.get(connection.client) as AgeList).remove(connection);
     this.close(connection);
-  }
-
-  /** Closes every idle connection whose timeout has passed, then waits for the next one. */
-  private expireIdle(): void {
-    this.idleTimerArmed = false;
-    const timeout = this.limits.idleTimeout;
-    let oldest = this.byAge.oldest;
-    while (oldest !== undefined && oldest.idleSince + timeout <= this.sim.now) {
-      this.evict(oldest);
-      oldest = this.byAge.oldest;
-    }
-    if (oldest !== undefined) this.armIdleTimer(oldest);
-  }
-
-  private armIdleTimer(oldest: Connection): void {
-    this.idleTimerArmed = true;
-    this.sim.postAt(oldest.idleSince + this.limits.idleTimeout, this.onIdleTimer);
   }
 
   private clientList(client: number): AgeList {
     let list = this.idleByClient.get(client);
     if (list === undefined) this.idleByClient.set(client, (list = new AgeList('client')));
     return list;
-  }
-
-  /** Takes an idle connection out of the age lists (it is reused or closed). */
-  private forgetIdle(connection: Connection): void {
-    this.byAge.remove(connection);
-    (this.idleByClient.get(connection.client) as AgeList).remove(connection);
   }
 
   private removeFromPool(connection: Connection): void {

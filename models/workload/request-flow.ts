@@ -6,13 +6,15 @@ import type { Connection } from '../core/connection.js';
 import type { FailureReason } from '../core/failure-reason.js';
 import { newRequest, resetRequest, type Request } from '../core/request.js';
 import type { RequestProbe } from '../core/request-probe.js';
-import { NO_ROUTE_DELAY, type ConnectOutcome as PodConnectOutcome, type PodLifecycle } from '../churn/pod-lifecycle.js';
+import { NO_ROUTE_DELAY, type PodLifecycle } from '../churn/pod-lifecycle.js';
 import type { NameResolver } from '../dns/name-resolver.js';
 import { OUTSIDE_CLUSTER, type NetworkPaths } from '../network/network-paths.js';
 import type { DataPlane } from '../proxy/data-plane.js';
 import type { BackendPods } from './backend-pods.js';
 import { targetIndex, type CallTargets } from './call-targets.js';
+import { ConnectionEnds } from './connection-ends.js';
 import type { ConnectionPools } from './connection-pools.js';
+import type { MultiplexedPools } from './multiplexed-pools.js';
 import type { ServiceTimes } from './service-times.js';
 
 /** The draws a request needs, each from its own named stream (docs/design.md, Determinism). */
@@ -24,7 +26,8 @@ export interface RequestSamplers {
 export interface RequestFlowParts {
   readonly sim: Simulation;
   readonly cluster: Cluster;
-  readonly pools: ConnectionPools;
+  /** HTTP/1.1 pools (one request per connection at a time) or HTTP/2 ones (`workload.protocol`). */
+  readonly pools: ConnectionPools | MultiplexedPools;
   readonly pods: BackendPods;
   readonly samplers: RequestSamplers;
   /** Who each call goes to (a Service by popularity, or as the DNS model's name forms say). */
@@ -75,10 +78,12 @@ export class RequestFlow {
 
   private readonly requestPaths: NetworkPaths;
   private readonly handshakePaths: NetworkPaths;
+  private readonly ends: ConnectionEnds;
 
   constructor(private readonly parts: RequestFlowParts) {
     this.requestPaths = parts.network.forTraffic('requests');
     this.handshakePaths = parts.network.forTraffic('handshakes');
+    this.ends = new ConnectionEnds(parts.sim, parts.lifecycle);
     parts.nodeCpu.onSoftirqServed(this.afterSoftirq);
   }
 
@@ -112,11 +117,17 @@ export class RequestFlow {
       this.send(request, idle);
       return true;
     }
-    request.dialled = true;
     const dial = pools.dial(poolKey, request);
+    // HTTP/2: it waits for the dial already under way for its pool.
+    if (dial === undefined) return true;
+    request.dialled = true;
+    this.startDial(dial);
+    return true;
+  }
+
+  private startDial(dial: Connection): void {
     this.drawHandshake(dial);
     this.parts.resolver.resolve(dial, this.afterResolve, this.afterResolveFailed);
-    return true;
   }
 
   /** No more measured requests will start: the run may end once the last one settles. */
@@ -148,7 +159,7 @@ export class RequestFlow {
   private firstPacketOut(connection: Connection): void {
     const roundTrip = connection.firstPacketNs - connection.lookupNs;
     connection.firstPacketNs += connection.softirqWaitNs;
-    switch (this.podMeets(connection)) {
+    switch (this.ends.podMeets(connection)) {
       case 'refused':
         return this.failDialAfter(connection, roundTrip, 'connection_refused');
       case 'gone':
@@ -160,31 +171,17 @@ export class RequestFlow {
     this.parts.sim.post(roundTrip, this.afterHandshake, connection);
   }
 
-  /** What a connection's SYN meets at its pod now; a host outside the cluster always answers. */
-  private podMeets(connection: Connection): PodConnectOutcome {
-    const lifecycle = this.parts.lifecycle;
-    if (lifecycle === undefined || connection.external >= 0) return 'accepted';
-    return lifecycle.connect(connection.endpointPod, this.parts.sim.now);
-  }
-
   /**
-   * Whether the connection's pod has closed it (past its preStop, or exited): the client's pool
-   * sees the FIN. A pod on a dead node closes nothing, so the client does not know and sends on.
-   */
-  private serverClosed(connection: Connection): boolean {
-    const met = this.podMeets(connection);
-    return met === 'refused' || met === 'gone';
-  }
-
-  /**
-   * The most recently used idle connection of the pool whose server still has it open: a pod
-   * past its preStop closes its idle keep-alive connections (as Go's Server.Shutdown does), and
-   * the client's pool drops them; the request then takes the next one or dials.
+   * A connection of the pool that can take the request and whose server still has it open (the
+   * most recently used idle one; HTTP/2: the oldest with a free stream): a pod past its preStop
+   * closes its idle keep-alive connections (as Go's Server.Shutdown does) and sends GOAWAY on
+   * HTTP/2 ones, and the client's pool drops them (an HTTP/2 one once its streams end); the
+   * request then takes the next one or dials.
    */
   private takeOpenIdle(poolKey: number): Connection | undefined {
     let idle = this.parts.pools.takeIdle(poolKey);
-    while (idle !== undefined && this.serverClosed(idle)) {
-      this.parts.pools.close(idle);
+    while (idle !== undefined && this.ends.serverClosed(idle)) {
+      this.parts.pools.release(idle, false);
       idle = this.parts.pools.takeIdle(poolKey);
     }
     return idle;
@@ -202,18 +199,23 @@ export class RequestFlow {
     this.dialFailed(connection, reason);
   }
 
-  /** The dial failed: its request, if still waiting for it, fails; the connection closes. */
+  /**
+   * The dial failed: the requests still waiting for it fail (its dialler; HTTP/2: every request
+   * waiting for its pool's shared dial), and the connection closes.
+   */
   private dialFailed(connection: Connection, reason: FailureReason): void {
-    const waiter = connection.dialler;
-    this.parts.pools.close(connection);
-    if (waiter === undefined) return;
-    this.parts.pools.stopWaiting(waiter);
-    waiter.failure = reason;
-    this.settle(waiter, 'failed');
+    const pools = this.parts.pools;
+    for (let waiter = pools.waiterOnDial(connection); waiter !== undefined; waiter = pools.waiterOnDial(connection)) {
+      pools.stopWaiting(waiter);
+      waiter.failure = reason;
+      this.settle(waiter, 'failed');
+    }
+    pools.close(connection);
   }
 
   /** The handshake finished: the dialling request takes it, or it goes back to the pool. */
   private established(connection: Connection): void {
+    if (this.parts.pools.multiplexed) return this.establishedMultiplexed(connection, this.parts.pools);
     connection.state = 'busy';
     const waiter = connection.dialler;
     if (waiter === undefined) return this.putBack(connection);
@@ -224,12 +226,35 @@ export class RequestFlow {
   }
 
   /**
-   * A usable connection is free: a waiting request of its pool gets it, or it is kept idle or
-   * closed. A pod past its preStop closes each connection once its response is out.
+   * An HTTP/2 connection is up: the requests waiting for it take streams, first come, first
+   * served, on the first connection of the pool with room (as each of Go's waiters calls
+   * `getClientConn` again when the dial is done); if some are left, the next dial starts.
+   */
+  private establishedMultiplexed(connection: Connection, pools: MultiplexedPools): void {
+    pools.open(connection);
+    for (let waiter = pools.waiterOnDial(connection); waiter !== undefined; waiter = pools.waiterOnDial(connection)) {
+      const taken = this.takeOpenIdle(connection.poolKey);
+      if (taken === undefined) break;
+      pools.stopWaiting(waiter);
+      if (taken === connection) {
+        waiter.lookupNs = connection.lookupNs;
+        waiter.resolveNs = connection.resolveNs;
+      }
+      this.send(waiter, taken);
+    }
+    const next = pools.dialOver(connection);
+    if (next === undefined) return;
+    (next.dialler as Request).dialled = true;
+    this.startDial(next);
+  }
+
+  /**
+   * A request's exchange on a usable connection is over: a waiting request of its pool gets it,
+   * or it is kept idle or closed (HTTP/2: the stream ends). A pod past its preStop closes each
+   * connection once its response is out.
    */
   private putBack(connection: Connection): void {
-    if (this.serverClosed(connection)) return this.parts.pools.close(connection);
-    const waiter = this.parts.pools.put(connection);
+    const waiter = this.parts.pools.release(connection, !this.ends.serverClosed(connection));
     if (waiter !== undefined) this.send(waiter, connection);
   }
 
@@ -238,6 +263,7 @@ export class RequestFlow {
     request.connection = connection;
     connection.state = 'busy';
     connection.requestsCarried++;
+    connection.streams++;
     request.oneWayDelay = Math.round(roundTripOf(request, connection) / 2);
     this.parts.sim.post(request.oneWayDelay, this.atPod, request);
   }
@@ -264,26 +290,16 @@ export class RequestFlow {
     const serviceTime = request.serviceTime;
     const connection = request.connection as Connection;
     if (connection.external >= 0) return this.parts.sim.post(serviceTime, this.afterServed, request);
-    if (this.podUnreachable(connection)) return this.loseResponse(request);
-    if (this.podExited(connection)) return this.reset(request);
+    if (this.ends.podUnreachable(connection)) return this.loseResponse(request);
+    if (this.ends.podExited(connection)) return this.reset(request);
     this.parts.pods.submit(connection.endpointPod, request, serviceTime);
   }
 
   /** The pod served it: the response travels back — unless the pod exited while it waited or ran. */
   served(request: Request): void {
-    if (this.podUnreachable(request.connection as Connection)) return this.loseResponse(request);
-    if (this.podExited(request.connection as Connection)) return this.reset(request);
+    if (this.ends.podUnreachable(request.connection as Connection)) return this.loseResponse(request);
+    if (this.ends.podExited(request.connection as Connection)) return this.reset(request);
     this.parts.sim.post(request.oneWayDelay, this.afterResponse, request);
-  }
-
-  private podExited(connection: Connection): boolean {
-    const lifecycle = this.parts.lifecycle;
-    return lifecycle !== undefined && connection.external < 0 && lifecycle.exited(connection.endpointPod, this.parts.sim.now);
-  }
-
-  private podUnreachable(connection: Connection): boolean {
-    const lifecycle = this.parts.lifecycle;
-    return lifecycle !== undefined && connection.external < 0 && lifecycle.unreachable(connection.endpointPod, this.parts.sim.now);
   }
 
   /**
@@ -307,19 +323,21 @@ export class RequestFlow {
     this.fail(request, 'connection_reset');
   }
 
-  /** A sent request failed: its connection is broken and closes. */
+  /** A sent request failed: its connection is broken and closes (HTTP/2: once its other streams end). */
   private fail(request: Request, reason: FailureReason): void {
     const connection = request.connection as Connection;
     request.connection = undefined;
     request.failure = reason;
+    connection.streams--;
     this.settle(request, 'failed');
-    this.parts.pools.close(connection);
+    this.parts.pools.release(connection, false);
   }
 
   private finish(request: Request): void {
     const connection = request.connection as Connection;
     this.parts.probe.completed(request, this.parts.sim.now - request.startedAt);
     request.connection = undefined;
+    connection.streams--;
     this.settle(request, 'completed');
     this.putBack(connection);
   }

@@ -55,4 +55,10 @@ export const WORKLOAD_METRICS: readonly MetricEntry[] = [
     doc: 'Highest time-weighted busy fraction of any backend pod (busy slots ÷ podConcurrency): how well the data plane spreads load over endpoints.',
     window: 'the measured window [warmup, warmup + duration]; backend pods that served a request',
   },
+  {
+    name: 'endpoint_load_imbalance_ratio',
+    unit: 'ratio',
+    doc: "How unevenly each Service's endpoints share its requests: per Service, the requests its busiest backend pod served ÷ the mean over the endpoints it had (pods that served one of its requests, and pods ready in its EndpointSlices at the window's end, so a new pod left idle counts as 0); then the mean over Services weighted by their requests, so rarely called Services' Poisson noise weighs little. 1 = perfectly even; a fresh connection per request gives the multinomial noise floor just above 1; pinned connections (http2, long keep-alive) raise it, most after a scale-up.",
+    window: `${MEASURED}; completed ones, by the pod their connection reached`,
+  },
 ];

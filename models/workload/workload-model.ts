@@ -10,6 +10,8 @@ import { ServiceTimes } from './service-times.js';
 import type { CallTargets } from './call-targets.js';
 import { ClosedLoopCallers, START_SPREAD } from './closed-loop-callers.js';
 import { ConnectionPools } from './connection-pools.js';
+import { EndpointLoad } from './endpoint-load.js';
+import { MultiplexedPools } from './multiplexed-pools.js';
 import { PoissonArrivals } from './poisson-arrivals.js';
 import { RequestFlow } from './request-flow.js';
 import { RequestMetrics } from './request-metrics.js';
@@ -23,8 +25,9 @@ import { WORKLOAD_PARAMETERS } from './workload-parameters.js';
 export const MAX_CALLERS = 10_000_000;
 
 /**
- * Who calls whom: Poisson calls (or closed-loop callers) from client pods to Services by Zipf popularity, Go-style
- * connection pools, the request path through the resolver and the data plane, and the
+ * Who calls whom: Poisson calls (or closed-loop callers) from client pods to Services by Zipf
+ * popularity, Go-style connection pools (HTTP/1.1, or HTTP/2 streams with `workload.protocol`),
+ * the request path through the resolver and the data plane, and the
  * backend pods' queues.
  */
 export const workloadModel = defineModel({
@@ -40,6 +43,10 @@ export const workloadModel = defineModel({
     seams.provide('popularity', popularity, 'workload');
     const requestMetrics = new RequestMetrics();
     probes.add(requestMetrics);
+    const endpointSlices = seams.get('endpointSlices', 'workload');
+    const endpointLoad = new EndpointLoad((service) => endpointSlices.latest(service).readyPods, cluster.initialBackendPods);
+    probes.add(endpointLoad);
+    seams.provide('endpointLoad', endpointLoad, 'workload');
     const buckets = new TimeBuckets(settings);
     const requestTimeseries = buckets.enabled ? new RequestTimeseries(buckets) : undefined;
     if (requestTimeseries !== undefined) probes.add(requestTimeseries);
@@ -59,7 +66,9 @@ export const workloadModel = defineModel({
         flow = new RequestFlow({
           sim,
           cluster,
-          pools: new ConnectionPools(sim, workload, dataPlane.release.bind(dataPlane)),
+          pools: workload.protocol === 'http2'
+            ? new MultiplexedPools(sim, workload, dataPlane.release.bind(dataPlane))
+            : new ConnectionPools(sim, workload, dataPlane.release.bind(dataPlane)),
           pods,
           samplers: {
             client: uniformIndexSampler(streams.get('workload/clients'), workload.clientPods),
@@ -89,17 +98,20 @@ export const workloadModel = defineModel({
         sim.postAt(windowEnd, () => started.closeWindow());
       },
       startWindow: () => pods.startWindow(),
-      endWindow: () => void pods.endWindow(),
+      endWindow: () => {
+        pods.endWindow();
+        endpointLoad.endWindow();
+      },
       metrics: (): MetricValues => ({
         ...requestMetrics.values(settings.duration),
         max_station_utilization: Math.max(...stations.map((station: UtilizationSource) => station.windowMaxUtilization())),
         max_pod_utilization: pods.windowMaxUtilization(),
+        endpoint_load_imbalance_ratio: endpointLoad.imbalance().ratio,
       }),
       timeseries: () => requestTimeseries?.rows() ?? [],
       classes: () => classMetrics.rows(settings.duration),
       warnings: () => overloadWarnings(pods),
-      timeConstants: () =>
-        workload.requestsPerConnection > 1 && workload.maxIdlePerService > 0 ? [{ parameter: 'workload.idleTimeout', duration: workload.idleTimeout }] : [],
+      timeConstants: () => (poolsKeepConnections(workload) ? [{ parameter: 'workload.idleTimeout', duration: workload.idleTimeout }] : []),
     };
   },
 });
@@ -129,6 +141,11 @@ function closedLoopCallers(
     until,
     call: (caller, client) => flow.startFor(caller, client),
   });
+}
+
+/** Whether connections outlive their request, so pools fill over about one idle timeout (HTTP/2 ones always do). */
+function poolsKeepConnections(workload: { protocol: string; requestsPerConnection: number; maxIdlePerService: number }): boolean {
+  return workload.protocol === 'http2' || (workload.requestsPerConnection > 1 && workload.maxIdlePerService > 0);
 }
 
 /** Without a model that knows name forms, every call names a Service by popularity. */

@@ -57,13 +57,30 @@ export const WORKLOAD_PARAMETERS = parameterTable({
       doc: 'Skew of Service popularity: the k-th most popular Service gets weight k^-exponent (0 = uniform).',
       source: 'assumption (docs/calibration.md, Network and workload defaults; Alibaba 2021 microservice traces are heavily skewed)',
     },
+    protocol: {
+      kind: 'choice',
+      unit: 'protocol',
+      default: 'http1',
+      choices: ['http1', 'http2'],
+      doc: 'How clients talk to Services: http1 (HTTP/1.1 keep-alive pools, one request per connection at a time) or http2 (HTTP/2 or gRPC: one long-lived connection per client pod and Service carrying concurrent streams, pinned to the endpoint it reached).',
+      source: "assumption: Go net/http's HTTP/1.1 Transport, which cleartext in-cluster calls use unless the client asks for HTTP/2 (gRPC always does) (docs/calibration.md, Network and workload defaults)",
+    },
+    maxConcurrentStreams: {
+      kind: 'integer',
+      unit: 'streams',
+      default: 250,
+      min: 1,
+      max: 4_294_967_295,
+      doc: "http2 only: streams a connection carries at once (the server's SETTINGS_MAX_CONCURRENT_STREAMS); a request finding every connection of its pool full dials another, as Go's http2 Transport does (StrictMaxConcurrentStreams false).",
+      source: 'Go golang.org/x/net/http2 server.go defaultMaxStreams = 250; grpc-go servers advertise no limit (math.MaxUint32: set 4294967295) (docs/calibration.md, Network and workload defaults)',
+    },
     requestsPerConnection: {
       kind: 'integer',
       unit: 'requests',
       default: 100,
       min: 1,
       max: 1_000_000_000,
-      doc: 'Requests a connection carries before the client closes it (1 = a new connection per request).',
+      doc: 'http1 only: requests a connection carries before the client closes it (1 = a new connection per request); an http2 connection closes only when idle, on GOAWAY or when it breaks.',
       source: 'assumption (Go net/http sets no limit; proxies commonly cap at 100 to 1000)',
     },
     idleTimeout: {
@@ -73,7 +90,7 @@ export const WORKLOAD_PARAMETERS = parameterTable({
       min: 0,
       max: s(86_400),
       minExclusive: true,
-      doc: 'How long an idle pooled connection is kept before the client closes it.',
+      doc: 'How long an idle pooled connection (http2: one with no stream) is kept before the client closes it.',
       source: 'Go net/http DefaultTransport IdleConnTimeout 90 s (transport.go)',
     },
     maxIdlePerService: {
@@ -82,7 +99,7 @@ export const WORKLOAD_PARAMETERS = parameterTable({
       default: 2,
       min: 0,
       max: 1_000_000,
-      doc: 'Idle connections a client pod keeps per Service; a connection freed beyond it is closed.',
+      doc: 'http1 only: idle connections a client pod keeps per Service; a connection freed beyond it is closed.',
       source: 'Go net/http DefaultMaxIdleConnsPerHost = 2 (transport.go)',
     },
     maxIdleConnections: {
@@ -91,7 +108,7 @@ export const WORKLOAD_PARAMETERS = parameterTable({
       default: 100,
       min: 0,
       max: 1_000_000,
-      doc: "Idle connections a client pod keeps across all Services (0 = no limit); beyond it the pod's longest-idle connection is closed.",
+      doc: "http1 only: idle connections a client pod keeps across all Services (0 = no limit); beyond it the pod's longest-idle connection is closed.",
       source: 'Go net/http DefaultTransport MaxIdleConns 100 (transport.go, tryPutIdleConn evicts idleLRU.removeOldest())',
     },
     serviceTime: {
