@@ -5,11 +5,12 @@ import type { Cluster } from '../cluster/cluster.js';
 import type { MetricEntry } from '../core/model-definition.js';
 import type { Request } from '../core/request.js';
 import type { RequestProbe } from '../core/request-probe.js';
+import type { EndpointLoad } from './endpoint-load.js';
 import { RequestMetrics } from './request-metrics.js';
 import { WORKLOAD_METRICS } from './workload-metric-specs.js';
 
 /** The request metrics that are also reported per class, in X.classes.csv column order. */
-const PER_CLASS = ['requests_completed', 'throughput_per_s', 'request_latency_p50_ms', 'request_latency_p99_ms', 'request_error_ratio', 'new_connection_ratio'];
+const PER_CLASS = ['requests_completed', 'throughput_per_s', 'request_latency_p50_ms', 'request_latency_p99_ms', 'request_error_ratio', 'new_connection_ratio', 'endpoint_load_imbalance_ratio'];
 
 /** X.classes.csv's workload columns: the class's size and share of calls, then its request metrics. */
 export const CLASS_COLUMNS: readonly MetricEntry[] = [
@@ -32,7 +33,10 @@ export const CLASS_COLUMNS: readonly MetricEntry[] = [
 export class ClassMetrics implements RequestProbe {
   private readonly perClass: RequestMetrics[];
 
-  constructor(private readonly cluster: Cluster) {
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly endpointLoad: EndpointLoad,
+  ) {
     this.perClass = cluster.classes.map(() => new RequestMetrics());
   }
 
@@ -53,13 +57,15 @@ export class ClassMetrics implements RequestProbe {
     const values = this.perClass.map((metrics) => metrics.values(duration));
     const calls = this.perClass.map((metrics) => metrics.started);
     const total = calls.reduce((sum, n) => sum + n, 0);
+    const { layout } = this.cluster;
+    const imbalance = this.endpointLoad.imbalanceByGroup((service) => layout.classOfService(service), this.cluster.classes.length);
     return this.cluster.classes.map((serviceClass, c) => ({
       name: serviceClass.name,
       values: {
         class_services: serviceClass.count,
         class_endpoints: serviceClass.endpoints,
         call_share: total > 0 ? calls[c] / total : undefined,
-        ...pick(values[c], PER_CLASS),
+        ...pick({ ...values[c], endpoint_load_imbalance_ratio: imbalance[c].ratio }, PER_CLASS),
       },
     }));
   }

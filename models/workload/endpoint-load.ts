@@ -94,6 +94,22 @@ export class EndpointLoad implements RequestProbe {
     return { ratio: requests > 0 ? weighted / requests : undefined, requests, services };
   }
 
+  /**
+   * The imbalance of each group of Services at once (`groupOf` a Service's group, -1 for none):
+   * one pass over the loads, where `imbalance` per group would make one per group.
+   */
+  imbalanceByGroup(groupOf: (service: number) => number, groups: number): LoadImbalance[] {
+    const sums = Array.from({ length: groups }, () => ({ requests: 0, weighted: 0, services: 0 }));
+    for (const load of this.serviceLoads()) {
+      const sum = sums[groupOf(load.service)];
+      if (sum === undefined) continue;
+      sum.weighted += load.busiest * load.endpoints;
+      sum.requests += load.requests;
+      sum.services++;
+    }
+    return sums.map(({ requests, weighted, services }) => ({ ratio: requests > 0 ? weighted / requests : undefined, requests, services }));
+  }
+
   /** Pods ready at the window's end that served none of the Service's measured requests. */
   private idleReadyPods(service: number): number {
     let ready = this.readyAtEnd.get(service);

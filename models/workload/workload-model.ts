@@ -50,7 +50,7 @@ export const workloadModel = defineModel({
     const buckets = new TimeBuckets(settings);
     const requestTimeseries = buckets.enabled ? new RequestTimeseries(buckets) : undefined;
     if (requestTimeseries !== undefined) probes.add(requestTimeseries);
-    const classMetrics = new ClassMetrics(cluster);
+    const classMetrics = new ClassMetrics(cluster, endpointLoad);
     probes.add(classMetrics);
     let flow: RequestFlow | undefined;
     const concurrencyOfClass = cluster.classes.map((serviceClass) => serviceClass.podConcurrency ?? workload.podConcurrency);

@@ -28,7 +28,7 @@ sweep:
 `;
 
 const HOOK = new URL('./testing/kill-before-rename.ts', import.meta.url).href;
-const FILES = ['x.csv', 'x.summary.csv', 'x.meta.json'] as const;
+const FILES = ['x.csv', 'x.summary.csv', 'x.classes.csv', 'x.meta.json'] as const;
 
 const read = (cwd: string, file: string): string | undefined => (existsSync(join(cwd, file)) ? readFileSync(join(cwd, file), 'utf8') : undefined);
 const inProcess = (args: readonly string[], cwd: string) => runCaptured(args, { cwd, model: scenarioModel });
@@ -45,7 +45,8 @@ function sameRun(text: string | undefined, file: string): string | undefined {
 const STOPS: readonly { env: Record<string, string>; newFiles: readonly string[]; record: boolean }[] = [
   { env: { EASTWEST_TEST_KILL_BEFORE_RENAME: 'x.csv.commit' }, newFiles: [], record: false },
   { env: { EASTWEST_TEST_KILL_BEFORE_RENAME: 'x.summary.csv' }, newFiles: ['x.csv'], record: true },
-  { env: { EASTWEST_TEST_KILL_BEFORE_RENAME: 'x.meta.json' }, newFiles: ['x.csv', 'x.summary.csv'], record: true },
+  { env: { EASTWEST_TEST_KILL_BEFORE_RENAME: 'x.classes.csv' }, newFiles: ['x.csv', 'x.summary.csv'], record: true },
+  { env: { EASTWEST_TEST_KILL_BEFORE_RENAME: 'x.meta.json' }, newFiles: ['x.csv', 'x.summary.csv', 'x.classes.csv'], record: true },
   { env: { EASTWEST_TEST_KILL_BEFORE_REMOVING: 'x.csv.commit' }, newFiles: [...FILES], record: true },
 ];
 
