@@ -66,6 +66,7 @@ export const CLUSTER_PARAMETERS = parameterTable({
         },
       },
       parse: parseServiceClasses,
+      elementFields: ['count', 'endpoints', 'ports', 'popularity', 'serviceTime', 'podConcurrency'],
       excludes: ['cluster.services', 'cluster.endpointsPerService'],
       doc: "Classes of Services, e.g. 30 hot ones with 50 endpoints and 8,000 cold ones with 2: each `{ count, name?, endpoints?, ports?, popularity?, serviceTime?, podConcurrency? }`; endpoints a number, a `{ dist: ... }` drawn per Service or `{ histogram: { <endpoints>: <Services> } }`; popularity the class's weight in the calls (default its share of Services; 0: never called), calls within a class by workload.zipfExponent; unset fields take cluster.endpointsPerService's default and the workload's. Empty: one class of cluster.services × cluster.endpointsPerService (give one form or the other). `eastwest import-cluster` writes it from kubectl output.",
       source: 'assumption (shapes from `eastwest import-cluster`; docs/calibration.md, Service classes)',

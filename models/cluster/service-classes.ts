@@ -53,7 +53,8 @@ function parseServiceClass(raw: unknown, path: string, index: number): ServiceCl
   }
   return {
     name: item.name === undefined ? `class-${index + 1}` : parseName(item.name, `${path}.name`),
-    count: integerIn(item.count, `${path}.count`, 1, MAX_SERVICES),
+    // 0 is allowed so a sweep can take a class down to nothing (the 1-Service point of a benchmark).
+    count: integerIn(item.count, `${path}.count`, 0, MAX_SERVICES),
     endpoints: item.endpoints === undefined ? undefined : parseEndpoints(item.endpoints, `${path}.endpoints`, item.count as number),
     ports: item.ports === undefined ? 1 : integerIn(item.ports, `${path}.ports`, 1, MAX_PORTS_PER_SERVICE),
     popularity: item.popularity === undefined ? undefined : nonNegativeNumber(item.popularity, `${path}.popularity`),
@@ -102,8 +103,9 @@ function checkTogether(classes: readonly ServiceClassSpec[], path: string): void
   });
   const services = classes.reduce((sum, serviceClass) => sum + serviceClass.count, 0);
   if (services > MAX_SERVICES) throw new InputError(path, `classes of at most ${MAX_SERVICES} Services in all`, `${services} Services`);
-  if (classes.length > 0 && classes.every((serviceClass) => serviceClass.popularity === 0)) {
-    throw new InputError(path, 'at least one class with popularity > 0 (or unset): otherwise no Service is ever called', 'every popularity 0');
+  if (classes.length > 0 && services === 0) throw new InputError(path, 'classes of at least one Service in all', '0 Services');
+  if (classes.length > 0 && !classes.some((serviceClass) => serviceClass.count > 0 && serviceClass.popularity !== 0)) {
+    throw new InputError(path, 'at least one class of Services with popularity > 0 (or unset): otherwise no Service is ever called', 'no class that is called');
   }
 }
 

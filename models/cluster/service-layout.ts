@@ -63,7 +63,8 @@ export class ServiceLayout {
     const order = new KeyedPermutation(services, CLASS_ORDER_KEY);
     const classOf = new Uint16Array(services);
     const endpointsOf = new Int32Array(services);
-    const weights = specs.map((spec) => spec.popularity ?? spec.count / services);
+    // An empty class takes no calls whatever its popularity says: it has no Service to call.
+    const weights = specs.map((spec) => (spec.count === 0 ? 0 : (spec.popularity ?? spec.count / services)));
     const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
     let slot = 0;
     const classes = specs.map((spec, c): ResolvedClass => {

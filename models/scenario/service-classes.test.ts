@@ -85,9 +85,28 @@ describe('Service classes in a run', () => {
     expect(resolveExperiment(fine, 'x.yaml', scenarioModel, { force: true }).points).toHaveLength(1);
   });
 
+  it('sweeps one field of one class (`cluster.serviceClasses.1.count`), down to an empty class', () => {
+    const file = {
+      name: 'x', duration: '10s',
+      scenario: { cluster: { serviceClasses: [{ name: 'target', count: 1, popularity: 1 }, { name: 'idle', count: 5, popularity: 0 }] } },
+      sweep: { 'cluster.serviceClasses.1.count': [0, 99, 9_999] },
+    };
+    const experiment = resolveExperiment(file, 'x.yaml', scenarioModel, { force: true });
+    expect(experiment.parameterColumns).toEqual(['cluster.serviceClasses.1.count']);
+    const counts = experiment.points.map((point) => (point.values.get('cluster.serviceClasses') as readonly { count: number }[]).map((c) => c.count));
+    expect(counts).toEqual([[1, 0], [1, 99], [1, 9_999]]);
+    const { classes } = runScenario({ ...SMALL, 'cluster.serviceClasses': [{ name: 'target', count: 1, endpoints: 5 }, { name: 'idle', count: 0, popularity: 0 }] });
+    expect(row(classes, 'target').call_share).toBe(1);
+    expect(row(classes, 'idle').requests_completed).toBe(0);
+    const noList = { ...file, scenario: {} };
+    expect(() => resolveExperiment(noList, 'x.yaml', scenarioModel, { force: true })).toThrow(/element 1 of `cluster.serviceClasses`, which has 0 element/);
+  });
+
   it('names the bad field of a class', () => {
     const bad = (serviceClasses: unknown) => ({ name: 'x', duration: '10s', scenario: { cluster: { serviceClasses } } });
-    expect(() => resolveExperiment(bad([{ count: 0 }]), 'x.yaml', scenarioModel)).toThrow(/cluster.serviceClasses\[0\].count/);
+    expect(() => resolveExperiment(bad([{ count: -1 }]), 'x.yaml', scenarioModel)).toThrow(/cluster.serviceClasses\[0\].count/);
+    expect(() => resolveExperiment(bad([{ count: 0 }]), 'x.yaml', scenarioModel)).toThrow(/at least one Service in all/);
+    expect(() => resolveExperiment(bad([{ count: 4, popularity: 0 }, { count: 0 }]), 'x.yaml', scenarioModel)).toThrow(/no class that is called/);
     expect(() => resolveExperiment(bad([{ count: 3, endpoints: { histogram: { 2: 2 } } }]), 'x.yaml', scenarioModel)).toThrow(/sum to the class's count \(3\)/);
     expect(() => resolveExperiment(bad([{ count: 3, colour: 'red' }]), 'x.yaml', scenarioModel)).toThrow(/serviceClasses\[0\].colour/);
     expect(() => resolveExperiment(bad([{ name: 'a', count: 3 }, { name: 'a', count: 2 }]), 'x.yaml', scenarioModel)).toThrow(/serviceClasses\[1\].name/);

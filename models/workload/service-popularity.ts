@@ -44,9 +44,10 @@ export class ServicePopularity implements Sampler {
     const rankStream = streams.get('workload/services');
     const keys = streams.get('workload/popularity-order');
     const single = cluster.classes.length === 1;
+    // An empty class is never drawn; it gets a one-element sampler so the arrays stay aligned.
     this.classes = cluster.classes.map((serviceClass) => ({
-      rank: zipfSampler(rankStream, serviceClass.count, exponent),
-      order: new KeyedPermutation(serviceClass.count, Math.floor(keys.next() * 2 ** 32)),
+      rank: zipfSampler(rankStream, Math.max(1, serviceClass.count), exponent),
+      order: new KeyedPermutation(Math.max(1, serviceClass.count), Math.floor(keys.next() * 2 ** 32)),
       members: single ? undefined : serviceClass.members,
     }));
     this.classStream = streams.get('workload/service-classes');
@@ -72,7 +73,7 @@ export class ServicePopularity implements Sampler {
   }
 
   private hottestClass(): number {
-    const perService = this.cluster.classes.map((serviceClass) => serviceClass.callShare / serviceClass.count);
+    const perService = this.cluster.classes.map((serviceClass) => (serviceClass.count === 0 ? -1 : serviceClass.callShare / serviceClass.count));
     return perService.indexOf(Math.max(...perService));
   }
 
@@ -108,7 +109,7 @@ export class ServicePopularity implements Sampler {
     const { namespaces, services, layout, classes } = this.cluster;
     const lists: number[][] = classes.map(() => []);
     for (let service = namespace; service < services; service += namespaces) lists[layout.classOfService(service)].push(service);
-    const weights = classes.map((serviceClass, c) => (serviceClass.callShare * lists[c].length) / serviceClass.count);
+    const weights = classes.map((serviceClass, c) => (lists[c].length === 0 ? 0 : (serviceClass.callShare * lists[c].length) / serviceClass.count));
     // A namespace whose Services are all in never-called classes still gets calls: by Service count then.
     const called = weights.some((weight) => weight > 0) ? weights : lists.map((list) => list.length);
     const made = { choice: new WeightedChoice(called, this.classStream), members: lists.map((list) => Int32Array.from(list)) };

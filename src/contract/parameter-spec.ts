@@ -96,6 +96,11 @@ export interface CustomParameter<V = unknown> extends ParameterBase {
   readonly schema: Readonly<Record<string, unknown>>;
   /** Parses and checks the written value at `path`; throws InputError naming the field. */
   parse(raw: unknown, path: string): V;
+  /**
+   * For a list value: the fields of an element that a sweep, a case or `--set` may address
+   * alone, as `<path>.<index>.<field>` (`cluster.serviceClasses.1.count`).
+   */
+  readonly elementFields?: readonly string[];
 }
 
 /** A custom parameter's parsed value: whatever its parser returns (plain data, never a function). */

@@ -18,5 +18,10 @@ function pointValue(point: ExperimentPoint, path: string): unknown {
   // A distribution field column (`workload.serviceTime.median`): read it inside the distribution.
   const dot = path.lastIndexOf('.');
   const owner = point.scenario[path.slice(0, dot)];
-  return isPlainMap(owner) ? owner[path.slice(dot + 1)] : undefined;
+  if (isPlainMap(owner)) return owner[path.slice(dot + 1)];
+  // A list element's field (`cluster.serviceClasses.1.count`): read it inside the element.
+  const element = /^(.+)\.(\d+)\.([A-Za-z]+)$/.exec(path);
+  const list = element === null ? undefined : point.scenario[element[1]];
+  const item = Array.isArray(list) ? (list[Number(element![2])] as unknown) : undefined;
+  return isPlainMap(item) ? item[element![3]] : undefined;
 }

@@ -7,7 +7,9 @@ import { closestName } from '../../text/closest-name.js';
  */
 export type ParameterTarget =
   | { readonly kind: 'parameter'; readonly path: string; readonly spec: ParameterSpec }
-  | { readonly kind: 'field'; readonly path: string; readonly spec: ParameterSpec; readonly field: string };
+  | { readonly kind: 'field'; readonly path: string; readonly spec: ParameterSpec; readonly field: string }
+  /** One field of one element of a list parameter: `cluster.serviceClasses.1.count`. */
+  | { readonly kind: 'element'; readonly path: string; readonly spec: ParameterSpec; readonly index: number; readonly field: string };
 
 /** A model's parameter table indexed by path, with the questions the loader asks of it. */
 export class ParameterIndex {
@@ -38,8 +40,17 @@ export class ParameterIndex {
     if (spec !== undefined) return { kind: 'parameter', path, spec };
     const dot = path.lastIndexOf('.');
     const owner = dot > 0 ? this.byPath.get(path.slice(0, dot)) : undefined;
-    if (owner?.kind !== 'distribution') return undefined;
-    return { kind: 'field', path, spec: owner, field: path.slice(dot + 1) };
+    if (owner?.kind === 'distribution') return { kind: 'field', path, spec: owner, field: path.slice(dot + 1) };
+    return this.elementTarget(path);
+  }
+
+  /** `<list parameter>.<index>.<field>` for a field its spec lets be addressed alone. */
+  private elementTarget(path: string): ParameterTarget | undefined {
+    const match = /^(.+)\.(\d{1,4})\.([A-Za-z]+)$/.exec(path);
+    if (match === null) return undefined;
+    const spec = this.byPath.get(match[1]);
+    if (spec?.kind !== 'custom' || !(spec.elementFields ?? []).includes(match[3])) return undefined;
+    return { kind: 'element', path, spec, index: Number(match[2]), field: match[3] };
   }
 
   /** `; did you mean `x`?` for a mistyped path, or an empty string when nothing is close. */

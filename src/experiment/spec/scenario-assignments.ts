@@ -73,7 +73,26 @@ export function applyAssignment(scenario: WrittenScenario, assignment: Assignmen
     return;
   }
   const current = scenario[target.spec.path];
-  scenario[target.spec.path] = { ...(isPlainMap(current) ? current : {}), [target.field]: value };
+  if (target.kind === 'field') {
+    scenario[target.spec.path] = { ...(isPlainMap(current) ? current : {}), [target.field]: value };
+    return;
+  }
+  const element = Array.isArray(current) ? (current[target.index] as unknown) : undefined;
+  if (!isPlainMap(element)) {
+    const length = Array.isArray(current) ? current.length : 0;
+    throw new InputError(`\`${target.path}\` sets a field of element ${target.index} of \`${target.spec.path}\`, which has ${length} element(s): write the list in \`scenario\` first`);
+  }
+  const list = [...(current as unknown[])];
+  list[target.index] = { ...element, [target.field]: value };
+  scenario[target.spec.path] = list;
+}
+
+/** The written value at a target's path inside a written scenario (a distribution's field, a list element's field). */
+export function writtenAt(scenario: WrittenScenario, target: ParameterTarget): unknown {
+  const whole = scenario[target.spec.path];
+  if (target.kind === 'parameter') return whole;
+  const holder = target.kind === 'field' ? whole : Array.isArray(whole) ? (whole[target.index] as unknown) : undefined;
+  return isPlainMap(holder) ? holder[target.field] : undefined;
 }
 
 /** True when one path is the other or lies inside it (`a.b` and `a.b.c`). */
