@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { temporaryFolder } from '../experiment/testing/experiment-fixtures.js';
+import { scenarioModel } from '../../models/index.js';
 import { runCaptured } from './testing/captured-cli.js';
 import { FIXTURE_MARKERS, kubectlList, type FixtureCluster, type FixtureService } from './testing/kubectl-list-fixture.js';
 
@@ -74,6 +75,24 @@ describe('eastwest import-cluster', () => {
         ],
       },
     });
+  });
+
+  it("writes a scenario the model takes: the imported classes run, with the fixture's Services and endpoints", async () => {
+    const { stdout } = await importCluster(kubectlList(MIXED));
+    const experiment = `name: imported\nduration: 2s\nwarmup: 1s\nscenario:\n  workload: { requestsPerSecond: 200, clientPods: 20 }\n${stdout.replace(/^/gm, '  ')}`;
+    const cwd = temporaryFolder();
+    writeFileSync(join(cwd, 'imported.yaml'), experiment);
+    const run = await runCaptured(['run', 'imported.yaml', '--quiet'], { cwd, model: scenarioModel });
+    expect(run.stderr).not.toMatch(/^error/m);
+    expect(run.status).toBe(0);
+    const classes = readFileSync(join(cwd, 'results/imported.classes.csv'), 'utf8').trim().split('\n');
+    const header = classes[0].split(',');
+    const cell = (row: string, column: string) => row.split(',')[header.indexOf(column)];
+    expect(classes.slice(1).map((row) => [cell(row, 'class'), cell(row, 'class_services'), cell(row, 'class_endpoints')])).toEqual([
+      ['ports-1', '4', String(2 + 3 + 3 + 150)],
+      ['ports-2', '2', '0'],
+      ['ports-3', '1', '5'],
+    ]);
   });
 
   it('says in a comment what it read, skipped and ignored, and writes each histogram on one line with bare numbers', async () => {
