@@ -34,6 +34,20 @@ describe('the memory estimate of a run of the real scenario', () => {
     expect(estimate({ 'cluster.services': 30_000, 'cluster.endpointsPerService': 100 }).term('backend pods').count).toBe(3_000_000);
   });
 
+  it('counts the endpoints of Service classes: fixed, histogram, and a drawn count at 1.5 × its mean', () => {
+    const classes = [
+      { count: 30, endpoints: 50 },
+      { count: 100, endpoints: { histogram: { 1: 60, 4: 40 } } },
+      { count: 1_000, endpoints: { dist: 'uniform', min: 2, max: 4 } },
+    ];
+    expect(estimate({ 'cluster.serviceClasses': classes }).term('backend pods').count).toBe(30 * 50 + 60 + 160 + 1_000 * 4.5);
+  });
+
+  it('sizes closed-loop runs by their callers, not by requestsPerSecond', () => {
+    const closed = { 'workload.arrivals': 'closed', 'workload.clientPods': 10, 'workload.callersPerClientPod': 4 };
+    expect(estimate({ ...closed, 'workload.requestsPerSecond': 1 }).term('requests in flight').count).toBe(40 * 1_000 * 10);
+  });
+
   it('counts open connections as rate × idle timeout within the pool limits, none when each carries one request', () => {
     expect(estimate().term('open connections').count).toBe(2000 * 90);
     expect(estimate({ 'workload.maxIdleConnections': 10 }).term('open connections').count).toBe(3000 * 10);

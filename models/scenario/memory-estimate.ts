@@ -22,6 +22,8 @@
  */
 import type { MemoryItem, RunSettings, ScenarioValues } from '../../src/contract/scenario-model.js';
 import { NS_PER_S } from '../../src/engine/time.js';
+import { distributionMean } from '../../src/random/index.js';
+import type { ServiceClassSpec } from '../cluster/service-classes.js';
 
 const KIB = 1024;
 const MIB = KIB * KIB;
@@ -59,16 +61,15 @@ const VERSION_RETENTION_SECONDS = 60;
 export function scenarioMemoryItems(values: ScenarioValues, settings: RunSettings): MemoryItem[] {
   const v = new Values(values);
   const simulated = (settings.warmup + settings.duration) / NS_PER_S;
-  const rate = v.number('workload.requestsPerSecond');
+  const rate = offeredRate(v);
   /** Requests made within `seconds` of simulated time (never more than the run makes). */
   const within = (seconds: number): number => rate * Math.min(seconds, simulated);
   const nodes = v.number('cluster.nodes');
-  const services = v.number('cluster.services');
-  const endpoints = v.number('cluster.endpointsPerService');
+  const shape = serviceShape(v);
   return [
     { what: 'a run of any size (statistics, event queue, code)', count: 1, bytesEach: MEMORY_COSTS.runBase },
     { what: 'nodes', count: nodes, bytesEach: MEMORY_COSTS.node },
-    { what: 'backend pods (Services × endpoints, and pods churn creates)', count: services * endpoints + createdPods(v, simulated), bytesEach: MEMORY_COSTS.backendPod },
+    { what: 'backend pods (Services × endpoints, and pods churn creates)', count: shape.endpoints + createdPods(v, simulated), bytesEach: MEMORY_COSTS.backendPod },
     { what: `requests in flight (${IN_FLIGHT_SECONDS} s of arrivals)`, count: within(IN_FLIGHT_SECONDS), bytesEach: MEMORY_COSTS.requestInFlight },
     { what: 'open connections (rate × idle timeout, within the pool limits)', count: openConnections(v, within), bytesEach: MEMORY_COSTS.openConnection },
     { what: 'conntrack and IPVS entries lingering after close, DNS flows', count: lingeringEntries(v, within), bytesEach: MEMORY_COSTS.lingeringEntry },
@@ -78,10 +79,50 @@ export function scenarioMemoryItems(values: ScenarioValues, settings: RunSetting
   ];
 }
 
+/**
+ * The rate the estimate sizes requests by: the open stream's, or under closed-loop callers the
+ * most they could make (each call at least 1 ms apart: a round trip and a service time).
+ */
+function offeredRate(v: Values): number {
+  if (v.text('workload.arrivals') !== 'closed') return v.number('workload.requestsPerSecond');
+  return v.number('workload.clientPods') * v.number('workload.callersPerClientPod') * 1_000;
+}
+
+/** Services and their initial endpoints: the shorthand's product, or the classes' sum (a drawn count at 1.5 × its mean). */
+function serviceShape(v: Values): { services: number; endpoints: number; largest: number } {
+  const classes = v.list('cluster.serviceClasses') as readonly ServiceClassSpec[];
+  if (classes.length === 0) {
+    const each = v.number('cluster.endpointsPerService');
+    return { services: v.number('cluster.services'), endpoints: v.number('cluster.services') * each, largest: each };
+  }
+  const perClass = classes.map((serviceClass) => classEndpoints(serviceClass, v.number('cluster.endpointsPerService')));
+  return {
+    services: classes.reduce((sum, serviceClass) => sum + serviceClass.count, 0),
+    endpoints: perClass.reduce((sum, { total }) => sum + total, 0),
+    largest: Math.max(...perClass.map(({ largest }) => largest)),
+  };
+}
+
+function classEndpoints(serviceClass: ServiceClassSpec, fallback: number): { total: number; largest: number } {
+  const counts = serviceClass.endpoints ?? { kind: 'fixed', endpoints: fallback };
+  switch (counts.kind) {
+    case 'fixed':
+      return { total: counts.endpoints * serviceClass.count, largest: counts.endpoints };
+    case 'histogram':
+      return { total: counts.bins.reduce((sum, [endpoints, services]) => sum + endpoints * services, 0), largest: Math.max(...counts.bins.map(([endpoints]) => endpoints)) };
+    case 'distribution': {
+      const mean = Math.min(100_000, 1.5 * distributionMean(counts.spec));
+      return { total: mean * serviceClass.count, largest: 100_000 };
+    }
+  }
+}
+
 /** Pods churn adds (replacements, the pods of created Services, a scale-up): new pod numbers, new station pages. */
 function createdPods(v: Values, simulated: number): number {
-  const perSecond = v.number('churn.podReplacementsPerSecond') + v.number('churn.serviceCreatesPerSecond') * v.number('cluster.endpointsPerService');
-  return perSecond * simulated + Math.max(0, v.number('churn.scaleReplicas') - v.number('cluster.endpointsPerService'));
+  const shape = serviceShape(v);
+  const mean = shape.services === 0 ? 0 : shape.endpoints / shape.services;
+  const perSecond = v.number('churn.podReplacementsPerSecond') + v.number('churn.serviceCreatesPerSecond') * mean;
+  return perSecond * simulated + v.number('churn.scaleReplicas');
 }
 
 /**
@@ -93,7 +134,7 @@ function openConnections(v: Values, within: (seconds: number) => number): number
   if (v.number('workload.requestsPerConnection') === 1) return 0;
   const clients = v.number('workload.clientPods');
   const perClient = v.number('workload.maxIdleConnections');
-  const perPool = v.number('workload.maxIdlePerService') * (v.number('cluster.services') + v.number('workload.externalNames'));
+  const perPool = v.number('workload.maxIdlePerService') * (serviceShape(v).services + v.number('workload.externalNames'));
   const poolLimit = clients * (perClient > 0 ? Math.min(perClient, perPool) : perPool);
   return Math.min(within(v.seconds('workload.idleTimeout')), poolLimit);
 }
@@ -112,7 +153,7 @@ function queriesPerLookup(v: Values): number {
 
 /** Each cache holds at most its capacity, the names there are, and what was asked within its TTL. */
 function dnsCacheEntries(v: Values, within: (seconds: number) => number): number {
-  const names = CACHE_KEYS_PER_NAME * (v.number('cluster.services') + v.number('workload.externalNames'));
+  const names = CACHE_KEYS_PER_NAME * (serviceShape(v).services + v.number('workload.externalNames'));
   const capacity = 2 * v.number('dns.coredns.cacheEntries');
   const queries = (seconds: number): number => queriesPerLookup(v) * within(seconds);
   const cacheTtl = v.seconds('dns.coredns.cacheTTL');
@@ -134,7 +175,7 @@ function coreDnsReplicas(v: Values): number {
 
 function ipvsPointers(v: Values, within: (seconds: number) => number): number {
   if (v.text('proxy.mode') !== 'ipvs' || v.text('proxy.ipvs.scheduler') !== 'rr') return 0;
-  return Math.min(v.number('cluster.nodes') * v.number('cluster.services'), within(Infinity));
+  return Math.min(v.number('cluster.nodes') * serviceShape(v).services, within(Infinity));
 }
 
 /** Versions written within the time the slowest node takes to program them, each a copy of its Service's endpoints. */
@@ -144,13 +185,19 @@ function keptEndpoints(v: Values, simulated: number): number {
   const writesPerSecond = Math.min(v.number('controlPlane.endpointSliceWritesPerSecond'), Math.max(changes, 1));
   const fanOut = v.number('cluster.nodes') * v.seconds('controlPlane.watchCostPerWatcher');
   const retention = VERSION_RETENTION_SECONDS + v.seconds('proxy.minSyncPeriod') + fanOut;
-  const endpoints = Math.max(v.number('cluster.endpointsPerService'), v.number('churn.scaleReplicas'));
+  const endpoints = Math.max(serviceShape(v).largest, v.number('churn.scaleReplicas'));
   return writesPerSecond * Math.min(retention, simulated) * endpoints;
 }
 
 /** Reads values by path; a path the scenario lacks is a bug here, not bad input. */
 class Values {
   constructor(private readonly values: ScenarioValues) {}
+
+  list(path: string): readonly unknown[] {
+    const value = this.values.get(path);
+    if (!Array.isArray(value)) throw new Error(`memory estimate: \`${path}\` is not a list in the scenario`);
+    return value;
+  }
 
   number(path: string): number {
     const value = this.values.get(path);
