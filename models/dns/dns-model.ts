@@ -15,7 +15,7 @@ import { lookupPlans, NAME_FORMS, type LookupPlan } from './lookup-plan.js';
 import type { NameResolver } from './name-resolver.js';
 import { NameFormTargets } from './name-form-targets.js';
 import { NodeLocalCaches } from './node-local-caches.js';
-import type { ServicePopularity } from '../workload/service-popularity.js';
+import type { ServiceChoice } from '../workload/service-choice.js';
 
 declare module '../core/seams.js' {
   interface Seams {
@@ -51,7 +51,7 @@ export const dnsModel = defineModel({
     const cluster = seams.get('cluster', 'dns');
     const dataPlane = seams.get('dataPlane', 'dns');
     const network = seams.get('network', 'dns').forTraffic('dns');
-    seams.provide('callTargets', targetsOf(workload.nameForm, cluster, seams.get('popularity', 'dns'), streams, workload), 'dns');
+    seams.provide('callTargets', targetsOf(workload.nameForm, cluster, seams.get('serviceChoice', 'dns'), seams.get('popularity', 'dns').exponent, streams, workload), 'dns');
     const coreDns = new CoreDns(
       sim,
       {
@@ -143,6 +143,6 @@ function lookupPlansInOrder(dns: { resolver: 'glibc' | 'musl'; ndots: number; ho
   return NAME_FORMS.map((form) => plans[form]);
 }
 
-function targetsOf(nameForm: MixValue, cluster: Cluster, popularity: ServicePopularity, streams: RandomStreams, workload: { readonly externalNames: number }): NameFormTargets {
-  return new NameFormTargets(nameForm, cluster, popularity, streams, workload.externalNames, popularity.exponent);
+function targetsOf(nameForm: MixValue, cluster: Cluster, services: ServiceChoice, zipfExponent: number, streams: RandomStreams, workload: { readonly externalNames: number }): NameFormTargets {
+  return new NameFormTargets(nameForm, cluster, services, streams, workload.externalNames, zipfExponent);
 }

@@ -3,7 +3,7 @@ import { WeightedChoice, zipfSampler, type RandomStreams, type Sampler } from '.
 import type { Cluster } from '../cluster/cluster.js';
 import type { Request } from '../core/request.js';
 import type { CallTargets } from '../workload/call-targets.js';
-import type { ServicePopularity } from '../workload/service-popularity.js';
+import type { ServiceChoice } from '../workload/service-choice.js';
 import { NAME_FORMS } from './lookup-plan.js';
 
 const SHORT = NAME_FORMS.indexOf('short');
@@ -14,7 +14,8 @@ const EXTERNAL = NAME_FORMS.indexOf('external');
  * (`workload.nameForm`, one form or a weighted mix, from its own stream), then a target that
  * name can reach — a short name only a Service of the client's namespace, `svc.ns` and the
  * fully qualified forms any Service, an external name one of `workload.externalNames` hosts —
- * each by Zipf popularity.
+ * a Service as the workload's ServiceChoice says (by popularity, or among the client's Service's
+ * dependencies with `workload.callGraph`), an external name by Zipf popularity.
  */
 export class NameFormTargets implements CallTargets {
   readonly count: number;
@@ -24,7 +25,7 @@ export class NameFormTargets implements CallTargets {
   constructor(
     shares: MixValue,
     private readonly cluster: Cluster,
-    private readonly popularity: ServicePopularity,
+    private readonly services: ServiceChoice,
     streams: RandomStreams,
     externalNames: number,
     zipfExponent: number,
@@ -43,6 +44,6 @@ export class NameFormTargets implements CallTargets {
       return;
     }
     request.external = -1;
-    request.service = form === SHORT ? this.popularity.sampleInNamespace(this.cluster.namespaceOfClient(request.client)) : this.popularity.sample();
+    request.service = form === SHORT ? this.services.inClientNamespace(request.client) : this.services.anywhere(request.client);
   }
 }

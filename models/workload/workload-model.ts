@@ -4,6 +4,7 @@ import { exponentialSampler, makeSampler, uniformIndexSampler, uniformSampler, t
 import { InputError } from '../../src/input-error.js';
 import { defineModel, type UtilizationSource } from '../core/model-definition.js';
 import type { Request } from '../core/request.js';
+import type { Cluster } from '../cluster/cluster.js';
 import { BackendPods } from './backend-pods.js';
 import { CLASS_COLUMNS, ClassMetrics } from './class-metrics.js';
 import { ServiceTimes } from './service-times.js';
@@ -18,6 +19,8 @@ import { RequestMetrics } from './request-metrics.js';
 import { RequestTimeseries, WORKLOAD_TIMESERIES } from './request-timeseries.js';
 import { TimeBuckets } from '../core/time-buckets.js';
 import { ServicePopularity } from './service-popularity.js';
+import { CallGraph } from './call-graph.js';
+import { popularChoice, type ServiceChoice } from './service-choice.js';
 import { WORKLOAD_METRICS } from './workload-metric-specs.js';
 import { WORKLOAD_PARAMETERS } from './workload-parameters.js';
 
@@ -41,6 +44,8 @@ export const workloadModel = defineModel({
     const cluster = seams.get('cluster', 'workload');
     const popularity = new ServicePopularity(streams, cluster, workload.zipfExponent);
     seams.provide('popularity', popularity, 'workload');
+    const serviceChoice = workload.callGraph === 'services' ? callGraph(streams, cluster, popularity, workload.callFanOut) : popularChoice(popularity, cluster);
+    seams.provide('serviceChoice', serviceChoice, 'workload');
     const requestMetrics = new RequestMetrics();
     probes.add(requestMetrics);
     const endpointSlices = seams.get('endpointSlices', 'workload');
@@ -74,7 +79,7 @@ export const workloadModel = defineModel({
             client: uniformIndexSampler(streams.get('workload/clients'), workload.clientPods),
             serviceTime: new ServiceTimes(cluster, workload.serviceTime, streams.get('workload/service-time')),
           },
-          targets: seams.find('callTargets') ?? popularServices(popularity, cluster.services),
+          targets: seams.find('callTargets') ?? servicesOnly(serviceChoice, cluster.services),
           network: seams.get('network', 'workload'),
           resolver: seams.get('resolver', 'workload'),
           dataPlane,
@@ -148,14 +153,19 @@ function poolsKeepConnections(workload: { protocol: string; requestsPerConnectio
   return workload.protocol === 'http2' || (workload.requestsPerConnection > 1 && workload.maxIdlePerService > 0);
 }
 
-/** Without a model that knows name forms, every call names a Service by popularity. */
-function popularServices(popularity: ServicePopularity, services: number): CallTargets {
+/** Without a model that knows name forms, every call names a Service (by popularity, or along the call graph). */
+function servicesOnly(choice: ServiceChoice, services: number): CallTargets {
   return {
     count: services,
     choose(request: Request): void {
-      request.service = popularity.sample();
+      request.service = choice.anywhere(request.client);
     },
   };
+}
+
+/** `workload.callGraph: services`: fan-outs and the choice among dependencies each from a stream of their own. */
+function callGraph(streams: RandomStreams, cluster: Cluster, popularity: ServicePopularity, fanOut: DistributionSpec): CallGraph {
+  return new CallGraph(cluster, popularity, makeSampler(fanOut, streams.get('workload/call-fan-out')), streams.get('workload/dependency-calls'));
 }
 
 function overloadWarnings(pods: BackendPods): string[] {

@@ -57,6 +57,22 @@ export const WORKLOAD_PARAMETERS = parameterTable({
       doc: 'Skew of Service popularity: the k-th most popular Service gets weight k^-exponent (0 = uniform).',
       source: 'assumption (docs/calibration.md, Network and workload defaults; Alibaba 2021 microservice traces are heavily skewed)',
     },
+    callGraph: {
+      kind: 'choice',
+      unit: 'model',
+      default: 'none',
+      choices: ['none', 'services'],
+      doc: "Who a client pod calls: none (any Service, each call drawn afresh by popularity) or services (client pod c is a replica of a calling Service of its namespace, c mod services with one namespace, and calls only that Service's few dependencies, drawn once per run by popularity; models/workload/README.md, Call graph).",
+      source: 'none keeps results comparable with earlier releases; services follows the Alibaba 2021 traces, where each microservice calls a few others (Luo et al., SoCC 2021; docs/calibration.md, Network and workload defaults)',
+    },
+    callFanOut: {
+      kind: 'distribution',
+      valueUnit: 'number',
+      unit: 'Services',
+      default: { dist: 'empirical', values: [3, 4, 5] },
+      doc: 'workload.callGraph services only: how many Services each calling Service depends on (drawn once per Service, rounded, at least 1).',
+      source: 'assumption: 3 to 5, the few downstream Services a microservice calls in the Alibaba 2021 traces, whose out-degree is long-tailed (Luo et al., SoCC 2021; Winchester et al. 2025; docs/calibration.md, Network and workload defaults)',
+    },
     protocol: {
       kind: 'choice',
       unit: 'protocol',
