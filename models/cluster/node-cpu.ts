@@ -32,7 +32,8 @@ export interface SoftirqUtilization {
  * Every node's CPU as a c-server FIFO station (c = `cluster.nodeCores`), one StationBank
  * record per node, so 5,000 nodes cost a few pages of typed arrays. Two kinds of work queue
  * there in arrival order: the softirq work of a connection's first packet (its data-plane
- * lookups, `connection.lookupNs`, on the client node), after which the handshake goes on; and
+ * lookups: the client node's part there, then the endpoint node's part — iptables' full-chain
+ * walk of the DNATed packet — there), after which the handshake goes on; and
  * tasks that hold a core for their duration (a kube-proxy sync). FIFO rather than softirq
  * preempting user work: a sync that holds the node's only core delays the packets behind it,
  * as a saturated node's ksoftirqd does. Softirq busy time is kept apart, so the softirq metrics
@@ -56,7 +57,7 @@ export class NodeCpu implements UtilizationSource {
       name: 'node CPU',
       stations: nodes,
       servers: cores,
-      stationOf: (job) => (job instanceof CoreTask ? job.node : job.clientNode),
+      stationOf: (job) => (job instanceof CoreTask ? job.node : softirqNode(job)),
       onStart: (job, waited) => this.started(job, waited),
       onDone: (job) => this.done(job),
     });
@@ -67,10 +68,16 @@ export class NodeCpu implements UtilizationSource {
     this.softirqServed = handler;
   }
 
-  /** Queues the first packet's data-plane work (`lookupNs`) on its client node's cores. */
+  /**
+   * Queues the first packet's data-plane work on the cores of the nodes it crosses: the client
+   * node's part (`lookupNs` − `serverLookupNs`: the walk to the Service, the endpoint's choice)
+   * there, then the DNATed packet's walk on the endpoint's node (`serverLookupNs`, iptables'
+   * full chain on a remote node) there; the handshake goes on once both are served.
+   */
   softirq(connection: Connection): void {
     connection.softirqWaitNs = 0;
-    this.bank.submit(connection.clientNode, connection, connection.lookupNs);
+    connection.softirqStage = 0;
+    this.bank.submit(connection.clientNode, connection, connection.lookupNs - connection.serverLookupNs);
   }
 
   /** Holds one core of `task.node` for `duration`, after the work queued before it; then `task.finish`. */
@@ -115,16 +122,26 @@ export class NodeCpu implements UtilizationSource {
    */
   private started(job: NodeJob, waited: Nanoseconds): void {
     if (job instanceof CoreTask) return;
-    job.softirqWaitNs = waited;
+    job.softirqWaitNs += waited;
     const start = this.sim.now;
-    const inside = Math.min(start + job.lookupNs, this.window.end) - Math.max(start, this.window.start);
-    if (inside > 0) this.softirqBusyNs[job.clientNode] += inside;
+    const work = job.softirqStage === 0 ? job.lookupNs - job.serverLookupNs : job.serverLookupNs;
+    const inside = Math.min(start + work, this.window.end) - Math.max(start, this.window.start);
+    if (inside > 0) this.softirqBusyNs[softirqNode(job)] += inside;
   }
 
   private done(job: NodeJob): void {
     if (job instanceof CoreTask) return job.finish();
+    if (job.softirqStage === 0 && job.serverLookupNs > 0) {
+      job.softirqStage = 1;
+      return this.bank.submit(job.endpointNode, job, job.serverLookupNs);
+    }
     const served = this.softirqServed;
     if (served === undefined) throw new Error('NodeCpu served softirq work, but no model said who goes on with the connection');
     served(job);
   }
+}
+
+/** The node whose cores a connection's softirq work is on now. */
+function softirqNode(connection: Connection): number {
+  return connection.softirqStage === 0 ? connection.clientNode : connection.endpointNode;
 }

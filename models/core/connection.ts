@@ -51,14 +51,18 @@ export interface Connection {
   endpointNode: number;
   /** How long its name resolution took (ns). */
   resolveNs: Nanoseconds;
-  /** Proxy lookup time its first packet paid (ns). */
+  /** Proxy lookup time its first packet paid (ns), on every node it crossed. */
   lookupNs: Nanoseconds;
+  /** The part of `lookupNs` paid on the endpoint's node (the DNATed packet's walk there; 0 on the same node). */
+  serverLookupNs: Nanoseconds;
+  /** Which node's softirq work is queued or running: 0 the client's, 1 the endpoint's. */
+  softirqStage: number;
   /**
    * The first packet's latency: the handshake's round trip plus the lookups (ns), and, once its
    * softirq work has been served, the time that work waited for a core of the client node.
    */
   firstPacketNs: Nanoseconds;
-  /** How long its first packet's softirq work waited for a core of the client node (ns; models/cluster/node-cpu.ts). */
+  /** How long its first packet's softirq work waited for cores, on the client's and the endpoint's node (ns; models/cluster/node-cpu.ts). */
   softirqWaitNs: Nanoseconds;
   /**
    * The handshake's round trip for each kind of path, drawn when the dial starts (in start order,
@@ -106,6 +110,8 @@ export function newConnection(): Connection {
     endpointNode: -1,
     resolveNs: 0,
     lookupNs: 0,
+    serverLookupNs: 0,
+    softirqStage: 0,
     firstPacketNs: 0,
     softirqWaitNs: 0,
     sameNodeRtt: -1,
@@ -143,6 +149,8 @@ export function resetConnection(connection: Connection, poolKey: number, dialler
   connection.endpointNode = -1;
   connection.resolveNs = 0;
   connection.lookupNs = 0;
+  connection.serverLookupNs = 0;
+  connection.softirqStage = 0;
   connection.firstPacketNs = 0;
   connection.softirqWaitNs = 0;
   connection.sameNodeRtt = -1;

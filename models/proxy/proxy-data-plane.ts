@@ -144,6 +144,7 @@ export class ProxyDataPlane implements DataPlane {
     const median = paths.medianRoundTrip(clientNode, endpointNode);
     const slowdown = this.lookupsFollowRoundTrip && median > 0 ? roundTrip / median : 1;
     connection.lookupNs = Math.round((cost.clientNodeNs + cost.serverNodeNs) * slowdown);
+    connection.serverLookupNs = Math.min(connection.lookupNs, Math.round(cost.serverNodeNs * slowdown));
     connection.firstPacketNs = roundTrip + connection.lookupNs;
     if (!connection.measured) return;
     // A kube-dns flow's lookups are CPU too, but not one of the request connections the
