@@ -34,6 +34,22 @@ describe('NodeCpu', () => {
     ]);
   });
 
+  it("runs a remote endpoint's part of the walk on that node's cores, after the client's part, waiting there too", () => {
+    const { sim, cpu, served } = nodeCpu(1);
+    const crossing = firstPacket(0, us(100));
+    crossing.endpointNode = 1;
+    crossing.serverLookupNs = us(60);
+    // Node 1's only core is busy until 1 ms: the 60 µs there wait behind it.
+    sim.scheduleAt(0, () => cpu.occupy(new CoreTask(1, () => undefined), ms(1)));
+    sim.scheduleAt(0, () => cpu.softirq(crossing));
+    sim.run();
+    expect(served).toEqual([{ at: ms(1) + us(60), waited: ms(1) - us(40) }]);
+    const utilization = cpu.softirqUtilization();
+    // 40 µs on node 0 and 60 µs on node 1, over a 100 ms window of one core each.
+    expect(utilization.max).toBeCloseTo(us(60) / ms(100), 12);
+    expect(utilization.mean).toBeCloseTo(us(50) / ms(100), 12);
+  });
+
   it('serves as many first packets at once as the node has cores', () => {
     const { sim, cpu, served } = nodeCpu(2);
     sim.scheduleAt(0, () => [1, 2, 3].forEach(() => cpu.softirq(firstPacket(0, us(100)))));
