@@ -56,7 +56,7 @@ export const CLUSTER_PARAMETERS = parameterTable({
           additionalProperties: false,
           properties: {
             name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$' },
-            count: { type: 'integer', minimum: 1, maximum: 100_000 },
+            count: { type: 'integer', minimum: 0, maximum: 100_000 },
             endpoints: { oneOf: [{ type: 'integer', minimum: 0 }, { $ref: '#/$defs/numberDistribution' }, { type: 'object', required: ['histogram'], additionalProperties: false, properties: { histogram: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } } } }] },
             ports: { type: 'integer', minimum: 1, maximum: 100 },
             popularity: { type: 'number', minimum: 0 },

@@ -17,6 +17,7 @@ const FIELD_NAMES = ['dist', ...new Set(Object.values(DISTRIBUTION_FIELDS).flat(
  */
 export function experimentSchema(parameters: readonly ParameterSpec[]): Schema {
   const leafOrField = singleValueProperties(parameters);
+  const elementFields = elementFieldPatterns(parameters);
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'eastwest experiment file',
@@ -28,8 +29,13 @@ export function experimentSchema(parameters: readonly ParameterSpec[]): Schema {
       description: { type: 'string' },
       ...Object.fromEntries(Object.values(TOP_LEVEL_SPECS).map((spec) => [spec.path, documented(spec, valueSchema(spec))])),
       scenario: groupSchema('', parameters),
-      sweep: { type: 'object', additionalProperties: false, properties: mapValues(leafOrField, (schema) => ({ type: 'array', minItems: 1, uniqueItems: true, items: schema })) },
-      cases: { type: 'array', items: { type: 'object', additionalProperties: false, properties: leafOrField } },
+      sweep: {
+        type: 'object',
+        additionalProperties: false,
+        properties: mapValues(leafOrField, (schema) => ({ type: 'array', minItems: 1, uniqueItems: true, items: schema })),
+        patternProperties: mapValues(elementFields, (schema) => ({ type: 'array', minItems: 1, uniqueItems: true, items: schema })),
+      },
+      cases: { type: 'array', items: { type: 'object', additionalProperties: false, properties: leafOrField, patternProperties: elementFields } },
     },
     $defs: {
       duration: { type: 'string', pattern: DURATION_PATTERN },
@@ -48,6 +54,23 @@ function singleValueProperties(parameters: readonly ParameterSpec[]): Record<str
     for (const field of FIELD_NAMES) properties[`${spec.path}.${field}`] = fieldSchema(field, spec.valueUnit);
   }
   return properties;
+}
+
+/**
+ * One field of one element of a list parameter (`cluster.serviceClasses.1.count`), as a sweep
+ * or a case may set it: a pattern per field, whose value is that field's schema in the
+ * element's, or any value when the element's schema does not say.
+ */
+function elementFieldPatterns(parameters: readonly ParameterSpec[]): Record<string, Schema> {
+  const patterns: Record<string, Schema> = {};
+  for (const spec of parameters) {
+    if (spec.kind !== 'custom') continue;
+    const items = (spec.schema as { items?: { properties?: Record<string, Schema> } }).items;
+    for (const field of spec.elementFields ?? []) {
+      patterns[`^${spec.path.replaceAll('.', '\\.')}\\.\\d{1,4}\\.${field}$`] = items?.properties?.[field] ?? {};
+    }
+  }
+  return patterns;
 }
 
 /**

@@ -1,10 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { fakeModel, FAKE_PARAMETERS } from '../experiment/testing/fake-model.js';
 import { SMALL_EXPERIMENT, temporaryFolder } from '../experiment/testing/experiment-fixtures.js';
+import { scenarioModel } from '../../models/index.js';
 import { experimentSchema } from './experiment-schema.js';
 import { expectedDocuments, replaceMarkedSections, staleDocuments } from './generated-docs.js';
 import { parameterTable } from './markdown-tables.js';
@@ -73,6 +75,17 @@ describe('experimentSchema', () => {
   it('accepts a valid experiment file, nested or dotted', () => {
     expect(validate(parseYaml(SMALL_EXPERIMENT))).toBe(true);
     expect(validate({ name: 'x', duration: '1m30s', scenario: { 'cluster.services': 5, workload: { serviceTime: { dist: 'exponential', mean: '1ms' } } } })).toBe(true);
+  });
+
+  it("accepts every shipped experiment against the real model's schema, and a class field swept or set in a case", () => {
+    const real = new Ajv2020({ strict: false }).compile(experimentSchema(scenarioModel.parameters));
+    const folder = fileURLToPath(new URL('../../experiments/', import.meta.url));
+    const files = [...readdirSync(folder), ...readdirSync(join(folder, 'validation')).map((name) => `validation/${name}`)].filter((name) => name.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    for (const file of files) expect(real(parseYaml(readFileSync(join(folder, file), 'utf8'))), `${file}: ${JSON.stringify(real.errors)}`).toBe(true);
+    expect(real({ name: 'x', duration: '1s', cases: [{ 'cluster.serviceClasses.0.count': 3 }] })).toBe(true);
+    expect(real({ name: 'x', duration: '1s', sweep: { 'cluster.serviceClasses.0.count': [-1] } })).toBe(false);
+    expect(real({ name: 'x', duration: '1s', sweep: { 'cluster.serviceClasses.0.colour': ['red'] } })).toBe(false);
   });
 
   it('rejects unknown keys, out-of-range values, bare-number durations and empty sweep axes', () => {
