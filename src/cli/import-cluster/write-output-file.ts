@@ -1,5 +1,6 @@
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { syncFolders, writeDurably } from '../../experiment/output/durable-files.js';
 import { InputError } from '../../input-error.js';
 
 export interface OutputFileOptions {
@@ -24,9 +25,9 @@ export function writeOutputFile(path: string, content: string, options: OutputFi
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeDurably(temporary, content);
+    writeDurably(temporary, content, true);
     putInPlace(temporary, path, options);
-    syncFolder(dirname(path));
+    syncFolders([path]);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw cannotWrite(options.name, reasonOf(error));
@@ -54,29 +55,6 @@ function putInPlace(temporary: string, path: string, options: OutputFileOptions)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw exists(options.name);
     throw error;
-  }
-}
-
-function writeDurably(path: string, content: string): void {
-  const fd = openSync(path, 'wx');
-  try {
-    writeFileSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** So the new name lasts a crash; some file systems cannot fsync a folder, and then the file itself is synced. */
-function syncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
-  } catch {
-    // EINVAL, EISDIR, EPERM on such file systems: nothing more to do.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -1,8 +1,9 @@
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InputError } from '../../input-error.js';
 import { sealJson, unsealJson } from '../journal/checksum.js';
 import type { OutputPaths } from './output-files.js';
+import { syncFolders, writeDurably } from './durable-files.js';
 import { isThereButNotRegular, readRegularFile } from './regular-file.js';
 
 /** `X.csv.commit`: while it exists, the set of files written for `X.csv` is being put in place (or was, when a crash stopped it). */
@@ -148,32 +149,6 @@ function leftoverTemporaries(paths: OutputPaths): string[] {
     return [];
   }
   return entries.filter((name) => pattern.test(name)).map((name) => join(folder, name));
-}
-
-function writeDurably(path: string, content: string): void {
-  const fd = openSync(path, 'w');
-  try {
-    writeFileSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** fsyncs the folders of `paths`, so the names written or renamed in them last a crash. */
-function syncFolders(paths: readonly string[]): void {
-  for (const folder of new Set(paths.map((path) => dirname(path)))) {
-    let fd: number | undefined;
-    try {
-      fd = openSync(folder, 'r');
-      fsyncSync(fd);
-    } catch (error) {
-      // Some file systems cannot fsync a folder (EINVAL, EISDIR, EPERM); the files themselves are synced.
-      if (!['EINVAL', 'EISDIR', 'EPERM', 'EBADF'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
-  }
 }
 
 function relativeTo(commit: string, path: string): string {
