@@ -29,9 +29,10 @@ export interface Manifest {
   readonly object: Record<string, unknown>;
 }
 
-/** The `.yaml` files of experiments/k8s. */
+/** The `.yaml` files of experiments/k8s that hold Kubernetes objects (not the experiment file beside them). */
 export function manifestFiles(): string[] {
-  return readdirSync(K8S_FOLDER).filter((name) => name.endsWith('.yaml')).sort();
+  const yamlFiles = readdirSync(K8S_FOLDER).filter((name) => name.endsWith('.yaml'));
+  return yamlFiles.filter((name) => /^apiVersion:/m.test(readFileSync(join(K8S_FOLDER, name), 'utf8'))).sort();
 }
 
 /** Every document of a manifest file, each validated against its kind's schema (throws naming the file). */
