@@ -20,6 +20,7 @@ import { scenarioMemoryItems } from '../../models/scenario/memory-estimate.js';
 import { resolveExperiment, type MemoryLimit } from '../experiment/index.js';
 import { temporaryFolder } from '../experiment/testing/experiment-fixtures.js';
 import { runCaptured, type CliOutcome } from './testing/captured-cli.js';
+import { jobRuleViolations } from './testing/job-api-rules.js';
 import { K8S_FOLDER, manifestFiles, onlyContainer, optionValue, quantityBytes, readJob, readManifests, readOne, remount } from './testing/k8s-manifests.js';
 
 /** The real model as main.ts wires it, with its memory estimate. */
@@ -118,6 +119,17 @@ describe('experiments/k8s manifests', () => {
     for (const file of files) expect(readManifests(file).length).toBe(1);
     const broken = readFileSync(join(K8S_FOLDER, 'sweep-job.yaml'), 'utf8').replace('completionMode: Indexed', 'completionMode: Indexd');
     expect(() => readManifests('sweep-job.yaml', broken)).toThrow(/completionMode must be equal to one of the allowed values/);
+  });
+
+  it("keep the API server's rules for Jobs that the schema does not hold, and a Job breaking them is caught", () => {
+    expect(jobRuleViolations(sweepJob())).toEqual([]);
+    expect(jobRuleViolations(mergeJob())).toEqual([]);
+    const sweep = sweepJob();
+    const nonIndexed: IJob = { ...sweep, spec: { ...sweep.spec!, completionMode: 'NonIndexed', backoffLimitPerIndex: undefined, podReplacementPolicy: 'TerminatingOrFailed' } };
+    expect(jobRuleViolations(nonIndexed)).toEqual([
+      'the FailIndex action can only be used when backoffLimitPerIndex is set',
+      'with podFailurePolicy, podReplacementPolicy can only be Failed',
+    ]);
   });
 
   it('run the sweep as an Indexed Job with completions N and --shards N, retried with --resume, the image entrypoint being eastwest', () => {
