@@ -49,10 +49,18 @@ function meanCell(summary: MetricSummary): string {
   return formatTableNumber(summary.mean);
 }
 
-/** `-0.0521 ±0.0032`: the difference and its 95% CI half-width (none with one replication); empty without a baseline partner. */
+/** Significant digits of a difference's 95% CI half-width: it says how far to trust the difference, not more. */
+const CI_DIGITS = 2;
+
+/**
+ * `-0.05096 ±0.074`: the difference and its 95% CI half-width; the difference alone where
+ * the interval is 0 (the baseline points themselves) or there is none (one replication);
+ * empty without a baseline partner.
+ */
 function differenceCell(summary: MetricSummary): string {
   if (summary.mean === undefined) return '';
-  return summary.ci95 === undefined ? formatTableNumber(summary.mean) : `${formatTableNumber(summary.mean)} ±${formatTableNumber(summary.ci95)}`;
+  const difference = formatTableNumber(summary.mean);
+  return summary.ci95 === undefined || summary.ci95 === 0 ? difference : `${difference} ±${formatTableNumber(summary.ci95, CI_DIGITS)}`;
 }
 
 /** `workload.serviceTime.median` → `serviceTime.median`; short paths stay whole. */
