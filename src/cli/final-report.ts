@@ -25,7 +25,6 @@ export interface FinalReport {
  * points lack the other shards' replications), but the merge command that joins the parts.
  */
 export function finalReport(experiment: ResolvedExperiment, records: readonly RunRecord[], files: OutputPaths, cwd: string, table: TableSettings): FinalReport {
-  const notes = table.format === 'table' ? (text: string) => ({ stdout: text, stderr: '' }) : (text: string) => ({ stdout: '', stderr: text });
   const shown = (path: string): string => {
     const near = relative(cwd, path);
     return near.startsWith('..') ? path : near;
@@ -35,21 +34,25 @@ export function finalReport(experiment: ResolvedExperiment, records: readonly Ru
   if (files.summary === undefined) {
     const parts = shown(files.csv).replace(/\.part-\d+-of-(\d+)\.csv$/, '.part-*-of-$1.csv');
     const whole = shown(files.csv).replace(/\.part-\d+-of-\d+\.csv$/, '.csv');
-    return notes([...wrote, `When every shard is done: eastwest merge ${parts} --out ${whole}`, ''].join('\n'));
+    const notes = lines([...wrote, `When every shard is done: eastwest merge ${parts} --out ${whole}`]);
+    return table.format === 'table' ? { stdout: notes, stderr: '' } : { stdout: '', stderr: notes };
   }
   const columns = table.choice.groups.flat();
-  if (table.format === 'csv') return { stdout: tableCsv(experiment, records, columns, table.baseline), stderr: [...wrote, ''].join('\n') };
-  if (table.format === 'json') return { stdout: tableJson(experiment, records, columns, table.baseline), stderr: [...wrote, ''].join('\n') };
+  if (table.format === 'csv') return { stdout: tableCsv(experiment, records, columns, table.baseline), stderr: lines(wrote) };
+  if (table.format === 'json') return { stdout: tableJson(experiment, records, columns, table.baseline), stderr: lines(wrote) };
   const replications = new Set(records.map((record) => record.run.replication)).size;
   const differences = table.baseline === undefined ? [] : [`A _diff column is the paired difference from ${table.baseline.text}, ± its 95% CI.`];
-  return notes(
-    [
-      renderSummaryTable(experiment, records, table.choice, { baseline: table.baseline }),
-      '',
-      `Means over ${replications} replication${replications === 1 ? '' : 's'}; every metric with its 95% CI is in the summary.`,
-      ...differences,
-      ...wrote,
-      '',
-    ].join('\n'),
-  );
+  const stdout = lines([
+    renderSummaryTable(experiment, records, table.choice, { baseline: table.baseline }),
+    '',
+    `Means over ${replications} replication${replications === 1 ? '' : 's'}; every metric with its 95% CI is in the summary.`,
+    ...differences,
+    ...wrote,
+  ]);
+  return { stdout, stderr: '' };
+}
+
+/** Lines of text, each ended by a newline. */
+function lines(texts: readonly string[]): string {
+  return [...texts, ''].join('\n');
 }

@@ -35,10 +35,11 @@ export function writeExperimentOutputs(
   options: { readonly baseline?: Baseline; readonly extraMeta?: MetaFields; readonly remove?: readonly string[] } = {},
 ): void {
   const { files } = context;
-  const columns = context.allParams === true ? withEveryParameterColumn(experiment, model.parameters) : experiment;
-  const csvs = new Map<FileRole, string>([['csv', resultsCsv(columns, model.metrics, records)]]);
-  if (files.summary !== undefined) csvs.set('summary', summaryCsv(columns, model.metrics, records, options.baseline));
-  for (const output of outputTables(experiment, model, context)) csvs.set(output.table.name, runTableCsv(columns, output.table, output.columns, records));
+  // The same experiment with the parameter columns the files get (only those differ).
+  const written = context.allParams === true ? withEveryParameterColumn(experiment, model.parameters) : experiment;
+  const csvs = new Map<FileRole, string>([['csv', resultsCsv(written, model.metrics, records)]]);
+  if (files.summary !== undefined) csvs.set('summary', summaryCsv(written, model.metrics, records, options.baseline));
+  for (const { table, columns } of outputTables(experiment, model, context)) csvs.set(table.name, runTableCsv(written, table, columns, records));
   const part = context.selection?.kind === 'shard';
   const checksums = checksumsOf(csvs, part);
   const meta = { ...experimentMeta(experiment, records, context), ...options.extraMeta, checksums };
