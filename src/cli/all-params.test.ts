@@ -28,8 +28,9 @@ function without(text: string, names: readonly string[]): string {
 describe('eastwest run --all-params', () => {
   it('writes every parameter as a column of the CSV and the summary: the swept ones first, then the others in model order', async () => {
     const cwd = smallFolder();
-    await runCaptured(['run', 'small.yaml', '--out', 'plain/x.csv', '--quiet'], { cwd });
-    const outcome = await runCaptured(['run', 'small.yaml', '--out', 'all/x.csv', '--all-params', '--quiet'], { cwd });
+    // With a baseline too: its partners are found among the swept columns only.
+    await runCaptured(['run', 'small.yaml', '--out', 'plain/x.csv', '--baseline', 'cluster.services=10', '--quiet'], { cwd });
+    const outcome = await runCaptured(['run', 'small.yaml', '--out', 'all/x.csv', '--all-params', '--baseline', 'cluster.services=10', '--quiet'], { cwd });
     expect(outcome.status).toBe(0);
     const csv = read(cwd, 'all/x.csv');
     expect(header(csv).slice(0, 4 + SWEPT.length + OTHERS.length)).toEqual(['experiment', 'point', 'replication', 'seed', ...SWEPT, ...OTHERS]);
@@ -39,6 +40,7 @@ describe('eastwest run --all-params', () => {
     // The same figures as without it, and the meta says so.
     expect(without(csv, OTHERS)).toBe(without(read(cwd, 'plain/x.csv'), []));
     expect(without(read(cwd, 'all/x.summary.csv'), OTHERS)).toBe(without(read(cwd, 'plain/x.summary.csv'), []));
+    expect(read(cwd, 'all/x.summary.csv')).toContain('_diff_ci95');
     expect(JSON.parse(read(cwd, 'all/x.meta.json'))).toMatchObject({ allParams: true });
     expect(JSON.parse(read(cwd, 'plain/x.meta.json')).allParams).toBeUndefined();
   });

@@ -55,3 +55,24 @@ describe('shortHeader', () => {
     expect(shortHeader('workload.requestsPerSecond')).toBe('requestsPerSecond');
   });
 });
+
+describe('renderSummaryTable with the real scenario', () => {
+  it('shows first_packet_p50_us when proxy.mode is swept, even beside three other long parameter columns', async () => {
+    const { scenarioModel } = await import('../../models/index.js');
+    const experiment = resolveText(
+      'name: t\nduration: 1s\nsweep:\n  proxy.mode: [iptables, nftables]\n  workload.requestsPerConnection: [1, 100]\n' +
+        '  workload.serviceTime.median: [1ms, 20ms]\n  cluster.endpointsPerService: [10, 100]\n',
+      {},
+      scenarioModel,
+    );
+    const metrics = Object.fromEntries(scenarioModel.metrics.map((metric, i) => [metric.name, 1000.5 + i]));
+    const records = experiment.points.map((point) => record(point.index, metrics));
+    const choice = defaultColumns(defaultTableMetrics(experiment.parameterColumns, scenarioModel.parameters, scenarioModel.metrics), false);
+    const table = renderSummaryTable(experiment, records, choice);
+    const [top, bottom] = table.split('\n');
+    const at = bottom.indexOf('packet_p50_us');
+    expect(at).toBeGreaterThan(0);
+    expect(top.slice(at).trim()).toBe('first_');
+    expect(table.split('\n').every((line) => line.length <= 100)).toBe(true);
+  });
+});
