@@ -8,11 +8,12 @@ export const DNS_METRICS: readonly MetricEntry[] = [
   { name: 'dns_lookups', unit: 'count', doc: 'Name lookups (getaddrinfo calls) made to dial new connections; a client-cache hit is not one.', window: LOOKUPS },
   {
     name: 'dns_queries_per_lookup',
+    headline: true,
     unit: 'count',
     doc: 'Queries sent per lookup: A and AAAA for every name of the search list tried, and every resend after a timeout.',
     window: LOOKUPS,
   },
-  { name: 'dns_latency_p50_ms', unit: 'ms', doc: 'Median time from the lookup to the address, for lookups that resolved.', window: `${LOOKUPS}; resolved ones` },
+  { name: 'dns_latency_p50_ms', headline: true, unit: 'ms', doc: 'Median time from the lookup to the address, for lookups that resolved.', window: `${LOOKUPS}; resolved ones` },
   { name: 'dns_latency_p99_ms', unit: 'ms', doc: '99th percentile of the same lookup latency.', window: `${LOOKUPS}; resolved ones` },
   {
     name: 'dns_latency_share_ratio',

@@ -11,7 +11,7 @@ const FAILURE_WINDOW = 'requests that start in the measured window [warmup, warm
 
 /**
  * The scenario the experiment layer sees, composed from a list of models: every model's
- * parameters, its metrics (with its name), then a `failures_<reason>` column per declared
+ * parameters (with its name), its metrics (with its name), then a `failures_<reason>` column per declared
  * failure reason, its time-series and per-class columns (with its name), and `build`, which
  * wires the models into one run.
  */
@@ -57,7 +57,7 @@ function failureMetrics(model: AnyModel): MetricSpec[] {
 }
 
 function uniqueParameters(models: readonly AnyModel[]): ParameterSpec[] {
-  const parameters = models.flatMap((model) => model.parameters.specs as ParameterSpec[]);
+  const parameters = models.flatMap((model) => (model.parameters.specs as ParameterSpec[]).map((spec) => ({ ...spec, model: model.name })));
   const seen = new Set<string>();
   for (const spec of parameters) {
     if (seen.has(spec.path)) throw new Error(`Two models declare the parameter \`${spec.path}\``);

@@ -51,7 +51,7 @@ export function describeParameter(spec: ParameterSpec): string {
 
 export function describeMetric(metric: MetricSpec): string {
   return [
-    `${metric.name}  (${metric.unit}; ${metric.model})`,
+    `${metric.name}  (${metric.unit}; ${metric.model}${metric.headline === true ? '; headline' : ''})`,
     wrapText(metric.doc, WIDTH, INDENT),
     wrapText(`window: ${metric.window}`, WIDTH, INDENT),
   ].join('\n');

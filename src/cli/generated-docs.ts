@@ -104,9 +104,12 @@ function metricsPage(model: ScenarioModel): string {
 # Metrics
 
 The columns of \`results/<name>.csv\`, in column order, after \`experiment, point,
-replication, seed\` and the swept parameters. The summary has \`<metric>_mean\` and
+replication, seed\` and the swept parameters (every parameter with \`eastwest run --all-params\`). The summary has \`<metric>_mean\` and
 \`<metric>_ci95\` for each. An empty field means no samples in that run, never 0.
-\`eastwest describe --metrics\` prints the same table.
+\`eastwest describe --metrics\` prints the same table, marking the headline metrics:
+${model.metrics.filter((metric) => metric.headline === true).map((metric) => `\`${metric.name}\``).join(', ')}.
+Those are what the table \`eastwest run\` prints shows, the ones of the models whose
+parameters the experiment sweeps first (\`eastwest run --help\`, \`--columns\`).
 
 ${metricTable(model.metrics)}${timeseriesSection(model)}${classesSection(model)}`;
 }

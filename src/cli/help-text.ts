@@ -1,20 +1,34 @@
 import { MAX_EXPERIMENT_FILE_BYTES, MAX_RUNS, MAX_RUNS_WITHOUT_FORCE, MAX_TIMESERIES_BUCKETS, formatBytes, groupThousands } from '../experiment/index.js';
 import { MAX_KUBECTL_JSON_BYTES } from './import-cluster/read-kubectl-json.js';
+import { MAX_DEFAULT_METRICS } from './table-columns.js';
 
 const LIMIT = groupThousands(MAX_RUNS_WITHOUT_FORCE);
 const RUN_LIMIT = groupThousands(MAX_RUNS);
 const FILE_LIMIT = formatBytes(MAX_EXPERIMENT_FILE_BYTES);
 const BUCKET_LIMIT = groupThousands(MAX_TIMESERIES_BUCKETS);
 
+/** `--columns` and `--format`, as \`run\` and \`merge\` take them (table-options.ts). */
+const TABLE_OPTIONS_HELP = `  --columns a,b       the metric columns of the table on stdout, instead of the default
+                      ones: metric names (the mean over replications) or <metric>_diff
+                      (the paired difference from --baseline, ± its 95% CI), in order
+  --format F          the table on stdout: table (the default), csv (RFC 4180 with a
+                      header row) or json (one array, an object per point, one per line),
+                      with columns point, the swept parameters, replications, then
+                      <metric>_mean and <metric>_ci95 (or <metric>_diff and
+                      <metric>_diff_ci95) as in the summary, numbers in full. With csv or
+                      json only the table goes to stdout; the files written go to stderr`;
+
 export const MAIN_HELP = `eastwest: a deterministic performance model of Kubernetes east-west traffic
 
 Usage:
   eastwest run FILE.yaml [--out PATH] [--workers N] [--shard K/N | --shards N] [--resume]
                          [--set path=value]... [--only RUN]... [--baseline path=value]
-                         [--timeseries DURATION] [--force] [--overwrite] [--quiet]
+                         [--timeseries DURATION] [--all-params] [--columns a,b]
+                         [--format table|csv|json] [--force] [--overwrite] [--quiet]
   eastwest validate FILE.yaml [--set path=value]... [--workers N] [--force]
   eastwest describe [--metrics]
-  eastwest merge PART.csv... --out PATH [--baseline path=value] [--overwrite] [--quiet]
+  eastwest merge PART.csv... --out PATH [--baseline path=value] [--all-params]
+                 [--columns a,b] [--format table|csv|json] [--overwrite] [--quiet]
   eastwest import-cluster FILE.json [--out PATH] [--overwrite]
   eastwest --help | --version
 
@@ -52,7 +66,14 @@ is kept in a journal beside them (results/<name>.csv.journal), so after a crash,
 or a failed run --resume does only the rest. One process writes an output at a time: it
 holds results/<name>.csv.lock, and a second one exits 2 naming it. The CSVs are
 byte-identical whatever the number of workers or shards. Progress goes to stderr, a
-summary table to stdout.
+table of means to stdout (--columns, --format).
+
+The table has a row per point: the swept parameters, then the means over replications of
+the headline metrics (describe --metrics marks them): first those of the models that
+declare the swept parameters, in the order of the parameter columns, then the others in
+model order. Sweeping dns.* leads with dns_queries_per_lookup, proxy.mode with
+first_packet_p50_us. At most ${MAX_DEFAULT_METRICS}, as many as fit 100 characters. With --baseline each
+is followed by <metric>_diff: the paired difference from the baseline point, ± its 95% CI.
 
 Options:
   --out PATH          write the CSV to PATH (ending in .csv); the other files go beside it
@@ -88,6 +109,12 @@ Options:
                       window), then the scenario's time-series columns. At most ${BUCKET_LIMIT}
                       buckets per run. Works with --workers, --shard, --only and --resume
                       (which needs the same --timeseries)
+  --all-params        write every scenario parameter as a column of the CSV, summary, time
+                      series and class table, not only the swept ones: those first, then
+                      the others in the order of \`eastwest describe\`, each cell the
+                      point's resolved value. --resume may add or drop it (the journal
+                      keeps figures, not columns); merge keeps it when the parts have it
+${TABLE_OPTIONS_HELP}
   --force             run a grid of more than ${LIMIT} runs (points x replications), or runs
                       whose memory estimate is over the memory available (see validate)
   --overwrite         replace what is at the output even when it is another experiment's
@@ -101,6 +128,8 @@ Options:
 Examples:
   eastwest run experiments/quickstart.yaml --set replications=5 --out /tmp/quick.csv
   eastwest run sweep.yaml --baseline proxy.mode=iptables
+  eastwest run sweep.yaml --format json --columns request_latency_p50_ms,first_packet_p50_us
+                                             (the table as JSON, for jq or pandas)
   eastwest run sweep.yaml --timeseries 1s    (also writes results/sweep.timeseries.csv)
   eastwest run sweep.yaml --shard 2/3        (then: eastwest merge results/sweep.part-*-of-3.csv
                                               --out results/sweep.csv)
@@ -160,11 +189,17 @@ Options:
                       paired differences in the summary, as for \`eastwest run\`
   --overwrite         replace another experiment's results, or files eastwest did not
                       write, at --out (as for \`eastwest run\`); the parts are never written
+  --all-params        every scenario parameter as a column of the merged CSVs, as for
+                      \`eastwest run\`; without it the merged files have them when the
+                      parts do (parts that disagree are refused)
+${TABLE_OPTIONS_HELP}
   --quiet             no table on stdout
   -h, --help          show this help
 
 Example:
   eastwest merge results/sweep.part-*-of-3.csv --out results/sweep.csv
+  eastwest merge results/sweep.part-*-of-3.csv --out results/sweep.csv --format csv \\
+      --columns first_packet_p50_us,first_packet_p50_us_diff --baseline proxy.mode=iptables
 `;
 
 export const IMPORT_CLUSTER_HELP = `Usage: eastwest import-cluster FILE.json [options]

@@ -4,12 +4,16 @@ import type { CliContext } from './cli-context.js';
 import { finalReport } from './final-report.js';
 import { MERGE_HELP } from './help-text.js';
 import { parseCommandArgs } from './parse-command-args.js';
+import { parseColumns } from './table-columns.js';
+import { columnChoice, readTableRequest, TABLE_OPTIONS } from './table-options.js';
 
 const OPTIONS = {
   out: { type: 'string' },
   baseline: { type: 'string' },
   overwrite: { type: 'boolean' },
   quiet: { type: 'boolean' },
+  'all-params': { type: 'boolean' },
+  ...TABLE_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -23,16 +27,26 @@ export async function mergeCommand(args: readonly string[], context: CliContext)
   if (values.out === undefined) {
     throw new InputError('eastwest merge: Expected `--out PATH` (the merged CSV, e.g. `results/x.csv`), got nothing (see `eastwest merge --help`)');
   }
-  const { experiment, records, files } = mergeParts(context.model, {
+  const table = readTableRequest(values);
+  const baselineText = values.baseline === undefined ? undefined : String(values.baseline);
+  // Checked before the merge writes anything: --columns needs only the metrics.
+  const chosen = table.columns === undefined ? undefined : parseColumns(table.columns, context.model.metrics, baselineText !== undefined);
+  const { experiment, records, files, baseline } = mergeParts(context.model, {
     parts: positionals,
     out: String(values.out),
     cwd: context.cwd,
-    baseline: values.baseline === undefined ? undefined : String(values.baseline),
+    baseline: baselineText,
     codeVersion: readCodeVersion(),
     commandLine: context.commandLine,
     onNotice: (message) => context.stderr.write(`warning: ${message}\n`),
     overwrite: values.overwrite === true,
+    allParams: values['all-params'] === true,
   });
-  if (values.quiet !== true) context.stdout.write(finalReport(experiment, context.model.metrics, records, files, context.cwd));
+  if (values.quiet !== true) {
+    const choice = chosen ?? columnChoice(table, experiment, context.model, baseline !== undefined);
+    const report = finalReport(experiment, records, files, context.cwd, { choice, format: table.format, baseline });
+    context.stderr.write(report.stderr);
+    context.stdout.write(report.stdout);
+  }
   return 0;
 }

@@ -17,6 +17,7 @@ import { RUN_HELP } from './help-text.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { readRunRequest, RUN_OPTIONS, selectionOf, type RunRequest } from './run-options.js';
 import { RunProgress } from './run-progress.js';
+import { columnChoice } from './table-options.js';
 
 /**
  * `eastwest run FILE.yaml`: resolve, pick the runs (all, a shard, --only), check the output
@@ -36,6 +37,7 @@ export async function runCommand(args: readonly string[], context: CliContext): 
   const experiment = loadExperiment(request.file, context.model, loadOptions);
   const selection = selectionOf(request, experiment, context.env);
   const baseline = request.baseline === undefined ? undefined : resolveBaseline(request.baseline, experiment);
+  const choice = columnChoice(request.table, experiment, context.model, baseline !== undefined);
   const timeseriesBucket = request.timeseries === undefined ? undefined : readTimeseriesBucket(request.timeseries, experiment.header, context.model);
   const tables = { timeseries: timeseriesBucket !== undefined, classes: hasClassColumns(context.model) };
   const files = outputPaths(experiment.header.name, request.out, context.cwd, selection, tables);
@@ -50,6 +52,7 @@ export async function runCommand(args: readonly string[], context: CliContext): 
       files,
       baseline,
       timeseriesBucket,
+      allParams: request.allParams,
       clock,
       onStart: (start) => progress.start(start),
       onRunDone: (record, done) => progress.runDone(record, done),
@@ -58,7 +61,11 @@ export async function runCommand(args: readonly string[], context: CliContext): 
   } finally {
     progress.finish();
   }
-  if (!request.quiet) context.stdout.write(finalReport(experiment, context.model.metrics, records, files, context.cwd));
+  if (!request.quiet) {
+    const report = finalReport(experiment, records, files, context.cwd, { choice, format: request.table.format, baseline });
+    context.stderr.write(report.stderr);
+    context.stdout.write(report.stdout);
+  }
   return 0;
 }
 

@@ -8,6 +8,7 @@ import {
 } from '../experiment/index.js';
 import { InputError } from '../input-error.js';
 import { singleFile, stringList, type OptionValues } from './parse-command-args.js';
+import { readTableRequest, TABLE_OPTIONS, type TableRequest } from './table-options.js';
 
 /** `eastwest run`'s options, for node:util parseArgs. */
 export const RUN_OPTIONS = {
@@ -23,6 +24,8 @@ export const RUN_OPTIONS = {
   force: { type: 'boolean' },
   overwrite: { type: 'boolean' },
   quiet: { type: 'boolean' },
+  'all-params': { type: 'boolean' },
+  ...TABLE_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -43,6 +46,10 @@ export interface RunRequest {
   readonly only: readonly string[];
   /** `--timeseries DURATION` as typed; checked against the experiment once it is read. */
   readonly timeseries: string | undefined;
+  /** `--all-params`: every scenario parameter as a column of the CSVs, not only the swept ones. */
+  readonly allParams: boolean;
+  /** `--columns` and `--format`: the table on stdout. */
+  readonly table: TableRequest;
 }
 
 export function readRunRequest(values: OptionValues, positionals: readonly string[], defaultWorkers: number): RunRequest {
@@ -61,6 +68,8 @@ export function readRunRequest(values: OptionValues, positionals: readonly strin
     shards: text('shards'),
     only: stringList(values.only),
     timeseries: text('timeseries'),
+    allParams: values['all-params'] === true,
+    table: readTableRequest(values),
   };
   rejectConflicts(request);
   return request;
@@ -93,5 +102,8 @@ function rejectConflicts(request: RunRequest): void {
   }
   if (sharded && request.baseline !== undefined) {
     throw new InputError('eastwest run: a shard writes no summary, so `--baseline` has nothing to do there; give it to `eastwest merge`');
+  }
+  if (sharded && request.table.columns !== undefined) {
+    throw new InputError('eastwest run: a shard prints no table, so `--columns` has nothing to do there; give it to `eastwest merge`');
   }
 }

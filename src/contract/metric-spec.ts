@@ -13,7 +13,10 @@ export interface MetricSpec {
   readonly window: string;
   /** The model that produces it (`first scenario`, `proxy`, `DNS`, `churn`). */
   readonly model: string;
-  /** Shown in the short table printed after a run (the summary CSV has every metric). */
+  /**
+   * Shown in the short table printed after a run (the summary CSV has every metric): the
+   * headline metrics of the swept parameters' models come first (src/cli/table-metrics.ts).
+   */
   readonly headline?: boolean;
 }
 

@@ -21,6 +21,11 @@ interface ParameterBase {
    * shorthand `cluster.services`), where which should win is anyone's guess.
    */
   readonly excludes?: readonly string[];
+  /**
+   * The model that declares it (`proxy`, `dns`), set when the scenario is composed, as a
+   * metric's `model` is: the table after a run shows the metrics of the swept parameters' models first.
+   */
+  readonly model?: string;
 }
 
 export interface IntegerParameter extends ParameterBase {

@@ -14,7 +14,8 @@ export { runSession, type SessionOptions, type SessionStart } from './run-sessio
 export { canonicalJson, sha256Hex } from './spec/canonical-json.js';
 export { TOP_LEVEL_KEYS, TOP_LEVEL_SPECS, SETTABLE_TOP_LEVEL_KEYS, EXPERIMENT_NAME_PATTERN } from './spec/experiment-header.js';
 export { describeSettings, type ExperimentPoint } from './spec/experiment-points.js';
-export { parameterCells } from './spec/parameter-cells.js';
+export { parameterCells, parameterValues } from './spec/parameter-cells.js';
+export { withEveryParameterColumn } from './spec/every-parameter-column.js';
 export { loadExperiment, resolveExperiment, type ResolveOptions } from './spec/resolve-experiment.js';
 export { MAX_LIST_ENTRIES, MAX_RUNS, MAX_RUNS_WITHOUT_FORCE, type CanonicalExperiment, type ResolvedExperiment } from './spec/resolved-experiment.js';
 export { MAX_EXPERIMENT_FILE_BYTES, readBoundedText } from './spec/bounded-read.js';
@@ -50,8 +51,8 @@ export { writeExperimentOutputs } from './output/experiment-outputs.js';
 export { checkWritable, outputPaths, type OutputPaths } from './output/output-files.js';
 export { PointWarnings, formatPointWarning, type PointWarning } from './output/point-warnings.js';
 export { SaveFailedError } from './output/save-failed-error.js';
-export { resultsCsv } from './output/results-csv.js';
-export { groupByPoint, summarizeMetric, summaryCsv, type MetricSummary } from './output/summary-csv.js';
+export { resultsCsv, toCsv } from './output/results-csv.js';
+export { differenceSummary, groupByPoint, summarizeMetric, summaryCsv, type MetricSummary } from './output/summary-csv.js';
 export { timeseriesCsv } from './output/timeseries-csv.js';
 export { classesCsv } from './output/classes-csv.js';
 

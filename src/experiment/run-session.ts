@@ -32,6 +32,11 @@ export interface SessionOptions {
   readonly baseline?: Baseline;
   /** The checked `--timeseries` width (readTimeseriesBucket); `files` must then have a timeseries path. */
   readonly timeseriesBucket?: Nanoseconds;
+  /**
+   * `--all-params`: every scenario parameter a column of the CSVs. Not in the journal: its
+   * records hold figures, not rows, so a resume writes the columns its own options ask for.
+   */
+  readonly allParams?: boolean;
   readonly codeVersion: CodeVersion;
   readonly commandLine: readonly string[];
   /** Wall clock in milliseconds. */
@@ -122,11 +127,11 @@ async function completeRuns(
     },
   });
   const records = sortRecords([...finished, ...fresh]);
-  const { codeVersion, commandLine, selection, files, baseline, timeseriesBucket } = options;
+  const { codeVersion, commandLine, selection, files, baseline, timeseriesBucket, allParams } = options;
   const totalSeconds = (options.clock() - started) / 1000;
   const context = {
     codeVersion, commandLine, selection, files, workers, startedAt, totalSeconds,
-    baseline: baseline?.text, resumedRuns: finished.length, timeseriesBucket,
+    baseline: baseline?.text, resumedRuns: finished.length, timeseriesBucket, allParams,
   };
   try {
     writeExperimentOutputs(experiment, model, records, context, { baseline, remove: existing.leftovers });

@@ -27,6 +27,8 @@ export interface MetaContext {
   readonly nodeVersion?: string;
   /** The `--timeseries` bucket width, when the runs were asked for a time series. */
   readonly timeseriesBucket?: Nanoseconds;
+  /** `--all-params`: every scenario parameter is a column of the CSVs. */
+  readonly allParams?: boolean;
 }
 
 /**
@@ -50,6 +52,8 @@ export function experimentMeta(experiment: ResolvedExperiment, records: readonly
     baseline: context.baseline ?? null,
     // Written as a duration, as `resolved.duration` is; absent without --timeseries, so such a meta is as before.
     ...(context.timeseriesBucket ? { timeseriesBucket: formatDuration(context.timeseriesBucket) } : {}),
+    // Absent without --all-params, so such a meta is as before; merge reads it from a part.
+    ...(context.allParams === true ? { allParams: true } : {}),
     workers: context.workers,
     startedAt: context.startedAt,
     files: context.files,

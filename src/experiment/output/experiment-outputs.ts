@@ -1,5 +1,6 @@
 import type { ScenarioModel } from '../../contract/scenario-model.js';
 import type { RunRecord } from '../run/experiment-runs.js';
+import { withEveryParameterColumn } from '../spec/every-parameter-column.js';
 import type { ResolvedExperiment } from '../spec/resolved-experiment.js';
 import type { Baseline } from './baseline.js';
 import { experimentMeta, type MetaContext } from './experiment-meta.js';
@@ -21,8 +22,10 @@ export type MetaFields = Record<string, unknown>;
  * The meta records each CSV's checksum (and, for a shard's part, each line's, and its own
  * checksum: merge checks them).
  * `remove` names files of an earlier set that go with the commit (output-set.ts).
- * The CSVs depend only on the experiment, the records, the bucket width and the baseline, so
- * equal inputs give equal bytes whatever ran the runs.
+ * With `allParams` in the context every scenario parameter is a column of the CSVs
+ * (every-parameter-column.ts), not only the swept ones.
+ * The CSVs depend only on the experiment, the records, the bucket width, `allParams` and the
+ * baseline, so equal inputs give equal bytes whatever ran the runs.
  */
 export function writeExperimentOutputs(
   experiment: ResolvedExperiment,
@@ -32,9 +35,11 @@ export function writeExperimentOutputs(
   options: { readonly baseline?: Baseline; readonly extraMeta?: MetaFields; readonly remove?: readonly string[] } = {},
 ): void {
   const { files } = context;
-  const csvs = new Map<FileRole, string>([['csv', resultsCsv(experiment, model.metrics, records)]]);
-  if (files.summary !== undefined) csvs.set('summary', summaryCsv(experiment, model.metrics, records, options.baseline));
-  for (const { table, columns } of outputTables(experiment, model, context)) csvs.set(table.name, runTableCsv(experiment, table, columns, records));
+  // The same experiment with the parameter columns the files get (only those differ).
+  const written = context.allParams === true ? withEveryParameterColumn(experiment, model.parameters) : experiment;
+  const csvs = new Map<FileRole, string>([['csv', resultsCsv(written, model.metrics, records)]]);
+  if (files.summary !== undefined) csvs.set('summary', summaryCsv(written, model.metrics, records, options.baseline));
+  for (const { table, columns } of outputTables(experiment, model, context)) csvs.set(table.name, runTableCsv(written, table, columns, records));
   const part = context.selection?.kind === 'shard';
   const checksums = checksumsOf(csvs, part);
   const meta = { ...experimentMeta(experiment, records, context), ...options.extraMeta, checksums };

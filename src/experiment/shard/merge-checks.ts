@@ -5,7 +5,8 @@ import type { ShardPart } from './shard-part.js';
 /**
  * The checks `eastwest merge` makes before reading any row (docs/design.md, Contracts): every part is of
  * the same experiment (hash) and code version, all split into the same number of shards, all
- * with the same time series (none, or buckets of one width) and all with a class table or none, and each shard from 1 to N is
+ * with the same time series (none, or buckets of one width), all with a class table or none, all with every parameter as a
+ * column (`--all-params`) or none, and each shard from 1 to N is
  * given exactly once. Each refusal names the parts involved.
  */
 export function checkPartsAgree(parts: readonly ShardPart[]): void {
@@ -22,6 +23,7 @@ export function checkPartsAgree(parts: readonly ShardPart[]): void {
     if (part.of !== first.of) throw new InputError(`${part.name} is a part of ${part.of} shards, but ${first.name} of ${first.of}; merge the parts of one split`);
     if (part.timeseries?.bucketWidth !== first.timeseries?.bucketWidth) throw differentTimeseries(first, part);
     if ((part.classes === undefined) !== (first.classes === undefined)) throw differentClasses(first, part);
+    if ((part.meta.allParams === true) !== (first.meta.allParams === true)) throw differentColumns(first, part);
   }
   rejectDuplicates(parts);
   rejectMissing(parts);
@@ -49,6 +51,15 @@ function differentTimeseries(first: ShardPart, part: ShardPart): InputError {
 function differentClasses(first: ShardPart, part: ShardPart): InputError {
   const describe = (p: ShardPart): string => (p.classes === undefined ? 'no class table' : 'a class table');
   return new InputError(`${part.name} has ${describe(part)}, but ${first.name} has ${describe(first)}; merge only parts written alike (rerun the odd shards)`);
+}
+
+/** A part's rows are read by its columns, and one merged CSV has one set of them. */
+function differentColumns(first: ShardPart, part: ShardPart): InputError {
+  const describe = (p: ShardPart): string => (p.meta.allParams === true ? 'was run with --all-params' : 'was run without --all-params');
+  return new InputError(
+    `${part.name} ${describe(part)}, but ${first.name} ${describe(first)}; merge only parts run alike ` +
+      '(rerun the odd shards; `eastwest merge --all-params` adds every parameter to parts run without it)',
+  );
 }
 
 function rejectDuplicates(parts: readonly ShardPart[]): void {

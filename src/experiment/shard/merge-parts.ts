@@ -13,6 +13,7 @@ import type { CodeVersion } from '../run/code-version.js';
 import { sortRecords, type RunRecord } from '../run/experiment-runs.js';
 import { hasClassColumns } from '../run/run-classes.js';
 import { ALL_RUNS } from '../run/run-selection.js';
+import { withEveryParameterColumn } from '../spec/every-parameter-column.js';
 import { resolveExperiment } from '../spec/resolve-experiment.js';
 import type { CanonicalExperiment, ResolvedExperiment } from '../spec/resolved-experiment.js';
 import { checkPartsAgree } from './merge-checks.js';
@@ -35,18 +36,23 @@ export interface MergeOptions {
   readonly onNotice?: (message: string) => void;
   /** `--overwrite`: replace another experiment's results, or files eastwest did not write, at `--out`. */
   readonly overwrite?: boolean;
+  /** `--all-params`: every scenario parameter a column of the merged CSVs, as it is anyway when the parts have them. */
+  readonly allParams?: boolean;
 }
 
 export interface MergeResult {
   readonly experiment: ResolvedExperiment;
   readonly records: readonly RunRecord[];
   readonly files: OutputPaths;
+  /** `--baseline` resolved against the merged experiment, when given. */
+  readonly baseline?: Baseline;
 }
 
 /**
  * `eastwest merge` (docs/design.md, Contracts): checks the parts belong together, rebuilds the experiment
  * from the resolved copy in their meta, reads back every run (with its time series and class
- * rows, when the parts have them) and writes the CSV, summary, time series and class table a single run would have written,
+ * rows, when the parts have them) and writes the CSV, summary, time series and class table a single run would have written
+ * (with every parameter as a column when the parts have them or `allParams` asks),
  * byte for byte, with a meta that gathers the parts', holding the output's lock while it writes.
  */
 export function mergeParts(model: ScenarioModel, options: MergeOptions): MergeResult {
@@ -57,7 +63,10 @@ export function mergeParts(model: ScenarioModel, options: MergeOptions): MergeRe
   const timeseriesBucket = parts[0].timeseries?.bucketWidth;
   const files = outputPaths(experiment.header.name, options.out, options.cwd, ALL_RUNS, { timeseries: timeseriesBucket !== undefined, classes: parts[0].classes !== undefined });
   const tables = outputTables(experiment, model, { files, timeseriesBucket });
-  const records = sortRecords(parts.flatMap((part) => runsOfPart(part, experiment, model, tables)));
+  // checkPartsAgree made sure every part has every parameter as a column, or none does.
+  const partsAllParams = parts[0].meta.allParams === true;
+  const partColumns = partsAllParams ? withEveryParameterColumn(experiment, model.parameters) : experiment;
+  const records = sortRecords(parts.flatMap((part) => runsOfPart(part, partColumns, model, tables)));
   const overwritten = parts.find((part) => resolve(options.cwd, part.name) === files.csv);
   if (overwritten !== undefined) throw new InputError(`--out ${options.out}: Expected a path other than the parts', got the part ${overwritten.name}`);
   refuseInputsAsOutputs(files, parts.flatMap((part) => partInputs(part, options.cwd)));
@@ -67,7 +76,7 @@ export function mergeParts(model: ScenarioModel, options: MergeOptions): MergeRe
     recoverOutputSet(files, options.onNotice);
     const existing = checkExistingResults(files, experiment.header.name, options.overwrite === true);
     const context = mergedContext(parts, files, options);
-    const meta = { ...context, baseline: baseline?.text, timeseriesBucket };
+    const meta = { ...context, baseline: baseline?.text, timeseriesBucket, allParams: partsAllParams || options.allParams === true };
     try {
       writeExperimentOutputs(experiment, model, records, meta, { baseline, extraMeta: mergeMeta(parts, options), remove: existing.leftovers });
     } catch (error) {
@@ -76,7 +85,7 @@ export function mergeParts(model: ScenarioModel, options: MergeOptions): MergeRe
   } finally {
     lock.release();
   }
-  return { experiment, records, files };
+  return { experiment, records, files, baseline };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface PartMeta {
   readonly selection: { readonly kind: string; readonly shard?: number; readonly of?: number };
   /** The `--timeseries` width as a duration (`1s`); absent when the shard wrote no time series. */
   readonly timeseriesBucket?: string;
+  /** True when the shard ran with `--all-params` (every parameter a column of its CSVs); absent otherwise. */
+  readonly allParams?: boolean;
   /** The part's files by role, as the shard wrote them: `classes` says it wrote a class table. */
   readonly files?: Readonly<Record<string, unknown>>;
   readonly workers: number;

@@ -8,7 +8,12 @@ import { formatWritten } from './written-value.js';
  * row can be read alone.
  */
 export function parameterCells(point: ExperimentPoint, columns: readonly string[]): string[] {
-  return columns.map((path) => formatWritten(pointValue(point, path)));
+  return parameterValues(point, columns).map(formatWritten);
+}
+
+/** The same values as written (a number, a string, a map for a distribution), for JSON; undefined where there is none. */
+export function parameterValues(point: ExperimentPoint, columns: readonly string[]): unknown[] {
+  return columns.map((path) => pointValue(point, path));
 }
 
 function pointValue(point: ExperimentPoint, path: string): unknown {
