@@ -39,6 +39,9 @@ export interface SessionOptions {
   /** Before the first run: the runs the journal already had and how many are left to run. */
   readonly onStart?: (start: SessionStart) => void;
   readonly onRunDone?: (record: RunRecord, done: number, total: number) => void;
+  /** A run started (or was handed to a worker), and how much simulated time one has done: for progress only. */
+  readonly onRunStart?: (run: RunId) => void;
+  readonly onRunProgress?: (run: RunId, simulated: Nanoseconds) => void;
   /** Something the user should know that is not an error: a journal record not trusted, a stale lock taken over. */
   readonly onNotice?: (message: string) => void;
 }
@@ -112,6 +115,8 @@ async function completeRuns(
     modelSource: options.modelSource,
     clock: options.clock,
     timeseriesBucket: options.timeseriesBucket,
+    onRunStart: options.onRunStart,
+    onRunProgress: options.onRunProgress,
     onRunDone: (record, count, total) => {
       try {
         journal.add(record);
