@@ -1,0 +1,180 @@
+import type { Nanoseconds } from '../../engine/time.js';
+
+/** A run that has finished: its point and the wall seconds it took (build and run). */
+export interface FinishedRun {
+  readonly point: number;
+  readonly seconds: number;
+}
+
+/** A run in hand: its point, wall seconds since it started, and its last report, if any. */
+export interface RunInFlight {
+  readonly point: number;
+  readonly elapsedSeconds: number;
+  /** Simulated time done at its last report, and the run's elapsed seconds then. */
+  readonly reported?: { readonly simulated: Nanoseconds; readonly elapsedSeconds: number };
+}
+
+/** Everything the estimate rests on, at one moment of a sweep. No clock, no files: a value. */
+export interface SweepSnapshot {
+  readonly workers: number;
+  /** Warmup + duration: where a run's simulated clock is when it is (nearly) done. */
+  readonly simulatedPerRun: Nanoseconds;
+  readonly finished: readonly FinishedRun[];
+  readonly inFlight: readonly RunInFlight[];
+  /** The points of the runs not handed out yet, in the order the pool will hand them out. */
+  readonly queued: readonly number[];
+  /**
+   * Wall seconds of one run of each point as an earlier run of the experiment measured them
+   * (its meta), on whatever machine and load: relative weights, scaled by the speed observed now.
+   */
+  readonly prior: ReadonlyMap<number, number>;
+}
+
+export interface SweepEstimate {
+  /** Worker-seconds of work done: finished runs, and the time spent so far on runs in hand. */
+  readonly doneWork: number;
+  /** Worker-seconds of work left; undefined while nothing is known about any run's cost. */
+  readonly remainingWork: number | undefined;
+  /** Wall seconds until the last run ends, the runs left spread over the workers as the pool does. */
+  readonly etaSeconds: number | undefined;
+  /** Work done ÷ all the work, 0 to 1, partial runs counted; undefined with the remaining work. */
+  readonly fraction: number | undefined;
+}
+
+/**
+ * The time left in a sweep (docs/design.md, Contracts, progress). Runs differ a lot in cost
+ * from point to point (10 or 10,000 Services, iptables or eBPF) and go out in point order, so
+ * "time so far ÷ runs done" is biased; instead each run left is weighted by its own point's cost:
+ *
+ * 1. a point with finished runs costs what they took (the mean);
+ * 2. else its earlier cost (`prior`) times the speed now: the wall time observed so far over
+ *    what the prior said it would be (finished runs, and runs in hand pro rata of their
+ *    simulated time), so a slower machine or a busier one scales every point alike;
+ * 3. else, with no prior, the mean cost of the points seen so far (runs in hand projected
+ *    from their simulated-time pace).
+ *
+ * A run in hand has done a fraction f of its simulated time; what is left of it blends its
+ * own pace (elapsed × (1 − f) / f, exact at the end) with (1 − f) of its point's cost, by f.
+ * The runs left then go, in order, to whichever worker frees first (as the pool hands them
+ * out), and the ETA is when the last worker ends.
+ */
+export function estimateSweep(snapshot: SweepSnapshot): SweepEstimate {
+  const costs = new PointCosts(snapshot);
+  const doneWork = sum(snapshot.finished.map((run) => run.seconds)) + sum(snapshot.inFlight.map((run) => run.elapsedSeconds));
+  const inHand = snapshot.inFlight.map((run) => costs.remainingOf(run));
+  const queued = snapshot.queued.map((point) => costs.of(point));
+  if (inHand.some((left) => left === undefined) || queued.some((cost) => cost === undefined)) {
+    return { doneWork, remainingWork: undefined, etaSeconds: undefined, fraction: undefined };
+  }
+  const remainingWork = sum(inHand as number[]) + sum(queued as number[]);
+  const etaSeconds = listScheduleEnd(inHand as number[], queued as number[], snapshot.workers);
+  const all = doneWork + remainingWork;
+  return { doneWork, remainingWork, etaSeconds, fraction: all > 0 ? doneWork / all : 1 };
+}
+
+/**
+ * When the last of `queued` ends if workers are busy for `inHand` seconds (one each) and the
+ * others are idle, and each queued run in turn goes to the worker that frees first.
+ */
+export function listScheduleEnd(inHand: readonly number[], queued: readonly number[], workers: number): number {
+  const freeAt = Array.from({ length: Math.max(1, workers, inHand.length) }, (_, i) => inHand[i] ?? 0);
+  for (const cost of queued) {
+    let first = 0;
+    for (let i = 1; i < freeAt.length; i++) if (freeAt[i] < freeAt[first]) first = i;
+    freeAt[first] += cost;
+  }
+  return Math.max(...freeAt);
+}
+
+/** What one run of each point costs, in wall seconds on this machine now (rules 1–3 above). */
+class PointCosts {
+  private readonly finishedMean = new Map<number, number>();
+  private readonly speed: number;
+  private readonly meanSeen: number | undefined;
+
+  constructor(private readonly snapshot: SweepSnapshot) {
+    const byPoint = groupBy(snapshot.finished, (run) => run.point, (run) => run.seconds);
+    for (const [point, seconds] of byPoint) this.finishedMean.set(point, mean(seconds));
+    this.speed = this.observedSpeed();
+    this.meanSeen = this.meanOfPointsSeen();
+  }
+
+  /** A run of this point that has not started; undefined when nothing is known yet. */
+  of(point: number): number | undefined {
+    const finished = this.finishedMean.get(point);
+    if (finished !== undefined) return finished;
+    const prior = this.snapshot.prior.get(point);
+    if (prior !== undefined) return prior * this.speed;
+    if (this.snapshot.prior.size > 0) return mean([...this.snapshot.prior.values()]) * this.speed;
+    return this.meanSeen;
+  }
+
+  /** What is left of a run in hand. */
+  remainingOf(run: RunInFlight): number | undefined {
+    const cost = this.of(run.point);
+    const done = fractionNow(run, this.snapshot.simulatedPerRun);
+    if (done === undefined) return cost === undefined ? undefined : Math.max(0, cost - run.elapsedSeconds);
+    const byPace = (run.elapsedSeconds * (1 - done)) / Math.max(done, 1e-9);
+    return cost === undefined ? byPace : done * byPace + (1 - done) * (1 - done) * cost;
+  }
+
+  /** Wall time observed ÷ wall time the prior predicted, over runs of points it knows; 1 with none. */
+  private observedSpeed(): number {
+    let observed = 0;
+    let predicted = 0;
+    for (const run of this.snapshot.finished) {
+      const prior = this.snapshot.prior.get(run.point);
+      if (prior === undefined) continue;
+      observed += run.seconds;
+      predicted += prior;
+    }
+    for (const run of this.snapshot.inFlight) {
+      const prior = this.snapshot.prior.get(run.point);
+      const done = fractionNow(run, this.snapshot.simulatedPerRun);
+      if (prior === undefined || done === undefined) continue;
+      observed += run.elapsedSeconds;
+      predicted += prior * done;
+    }
+    return predicted > 0 ? observed / predicted : 1;
+  }
+
+  /** Mean over the points seen of their cost: finished runs, else runs in hand projected by pace. */
+  private meanOfPointsSeen(): number | undefined {
+    const perPoint = new Map(this.finishedMean);
+    for (const run of this.snapshot.inFlight) {
+      const done = fractionNow(run, this.snapshot.simulatedPerRun);
+      if (!perPoint.has(run.point) && done !== undefined) perPoint.set(run.point, run.elapsedSeconds / Math.max(done, 1e-9));
+    }
+    return perPoint.size === 0 ? undefined : mean([...perPoint.values()]);
+  }
+}
+
+/**
+ * The share of its simulated time a run in hand has done by now: its last report, carried
+ * forward at the pace it showed (reports come every half second or so), at most 1. Undefined
+ * before its first report (while it builds, or a run too short to report).
+ */
+function fractionNow(run: RunInFlight, simulatedPerRun: Nanoseconds): number | undefined {
+  const { reported } = run;
+  if (reported === undefined || reported.simulated <= 0 || simulatedPerRun <= 0 || reported.elapsedSeconds <= 0) return undefined;
+  const then = Math.min(1, reported.simulated / simulatedPerRun);
+  return Math.min(1, (then * run.elapsedSeconds) / reported.elapsedSeconds);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => number, value: (item: T) => number): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group === undefined) groups.set(key(item), [value(item)]);
+    else group.push(value(item));
+  }
+  return groups;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function mean(values: readonly number[]): number {
+  return sum(values) / values.length;
+}
