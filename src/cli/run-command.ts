@@ -6,10 +6,13 @@ import {
   hasClassColumns,
   loadExperiment,
   outputPaths,
+  priorCosts,
   readCodeVersion,
+  readEarlierRuns,
   readTimeseriesBucket,
   resolveBaseline,
   runSession,
+  type ResolvedExperiment,
 } from '../experiment/index.js';
 import type { CliContext } from './cli-context.js';
 import { finalReport } from './final-report.js';
@@ -41,7 +44,8 @@ export async function runCommand(args: readonly string[], context: CliContext): 
   const files = outputPaths(experiment.header.name, request.out, context.cwd, selection, tables);
   checkWritable(files);
   const clock = context.clock ?? (() => performance.now());
-  const progress = new RunProgress(context, experiment, { selection, quiet: request.quiet, resume: request.resume, clock });
+  const prior = earlierCosts(experiment, files.meta, context.cwd);
+  const progress = new RunProgress(context, experiment, { selection, quiet: request.quiet, resume: request.resume, clock, prior });
   let records;
   try {
     records = await runSession(experiment, context.model, {
@@ -52,6 +56,8 @@ export async function runCommand(args: readonly string[], context: CliContext): 
       timeseriesBucket,
       clock,
       onStart: (start) => progress.start(start),
+      onRunStart: (run) => progress.runStarted(run),
+      onRunProgress: (run, simulated) => progress.runProgressed(run, simulated),
       onRunDone: (record, done) => progress.runDone(record, done),
       onNotice: (message) => context.stderr.write(`warning: ${message}\n`),
     });
@@ -60,6 +66,16 @@ export async function runCommand(args: readonly string[], context: CliContext): 
   }
   if (!request.quiet) context.stdout.write(finalReport(experiment, context.model.metrics, records, files, context.cwd));
   return 0;
+}
+
+/**
+ * Each point's wall time per run in an earlier run of this experiment, for the ETA: the meta
+ * at this output (a re-run), else at the default output (results/<name>.meta.json, as
+ * validate reads it); empty with neither.
+ */
+function earlierCosts(experiment: ResolvedExperiment, outputMeta: string, cwd: string): Map<number, number> {
+  const earlier = readEarlierRuns(outputMeta) ?? readEarlierRuns(outputPaths(experiment.header.name, undefined, cwd).meta);
+  return earlier === undefined ? new Map() : priorCosts(experiment, earlier);
 }
 
 function sessionSettings(request: RunRequest, context: CliContext) {

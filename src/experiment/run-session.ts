@@ -50,6 +50,8 @@ export interface SessionStart {
   readonly runs: number;
   readonly fromJournal: readonly RunRecord[];
   readonly toRun: number;
+  /** The runs to run, in the order they are handed out. */
+  readonly runsToRun: readonly RunId[];
   readonly workers: number;
 }
 
@@ -106,7 +108,7 @@ async function completeRuns(
   const done = new Set(finished.map((record) => record.run.index));
   const missing = runs.filter((run) => !done.has(run.index));
   const workers = Math.max(1, Math.min(options.workers, missing.length));
-  options.onStart?.({ runs: runs.length, fromJournal: finished, toRun: missing.length, workers });
+  options.onStart?.({ runs: runs.length, fromJournal: finished, toRun: missing.length, runsToRun: missing, workers });
   const startedAt = new Date().toISOString();
   const started = options.clock();
   const fresh = await runExperiment(experiment, model, {

@@ -22,7 +22,7 @@ export interface RunnerOptions {
   readonly modelSource?: ModelSource;
   /** Called after each run, in the order runs finish, with how many are done so far. */
   readonly onRunDone?: (record: RunRecord, done: number, total: number) => void;
-  /** Called as each run starts (in-process) or is handed to a worker. */
+  /** Called as each run begins, in this process or on a worker thread. */
   readonly onRunStart?: (run: RunId) => void;
   /**
    * Called during a run, at most every RUN_PROGRESS_INTERVAL_MS of wall time, with the

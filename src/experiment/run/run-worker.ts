@@ -23,6 +23,7 @@ port.on('message', (request: RunRequest) => {
 });
 
 function doRun({ run }: RunRequest): WorkerReply {
+  port.postMessage({ kind: 'began', run } satisfies WorkerReply);
   try {
     const progress = throttledProgress(clock, (simulated) => port.postMessage({ kind: 'progress', run, simulated } satisfies WorkerReply));
     return { kind: 'done', record: { ...runOne(setup.plan, model, run, clock, progress), worker: setup.worker } };

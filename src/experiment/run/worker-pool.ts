@@ -12,7 +12,7 @@ export interface PoolOptions {
   readonly workers: number;
   /** Called on the main thread as each run comes back (to journal it, show progress). */
   readonly onRecord: (record: RunRecord) => void;
-  /** Called as a run is handed to a worker. */
+  /** Called as a worker begins a run (once it has started up, the first time). */
   readonly onRunStart?: (run: RunId) => void;
   /** Called as a worker reports how much simulated time its run has done. */
   readonly onRunProgress?: (run: RunId, simulated: Nanoseconds) => void;
@@ -69,6 +69,10 @@ class WorkerPool {
 
   private onReply(worker: Worker, reply: WorkerReply): void {
     if (this.settled) return;
+    if (reply.kind === 'began') {
+      this.options.onRunStart?.(reply.run);
+      return;
+    }
     if (reply.kind === 'progress') {
       this.options.onRunProgress?.(reply.run, reply.simulated);
       return;
@@ -93,7 +97,6 @@ class WorkerPool {
     const run = this.queue.shift();
     if (run !== undefined) {
       this.running.set(worker, run);
-      this.options.onRunStart?.(run);
       worker.postMessage({ kind: 'run', run } satisfies RunRequest);
     } else if (this.running.size === 0) {
       this.settle(() => this.resolve(this.records));
