@@ -10,6 +10,7 @@ import {
   type RunSelection,
   type SessionStart,
 } from '../experiment/index.js';
+import { InputError } from '../input-error.js';
 import type { CliContext } from './cli-context.js';
 import { ProgressReporter, type ProgressStatus } from './progress-reporter.js';
 
@@ -38,12 +39,16 @@ export class RunProgress {
   private runsTotal = 0;
   private lastEstimate: { at: number; fraction: number | undefined; etaSeconds: number | undefined } | undefined;
   private readonly warnings = new PointWarnings();
+  /** Read before the session starts, so a bad value stops it before any run. */
+  private readonly lineIntervalMs: number | undefined;
 
   constructor(
     private readonly context: CliContext,
     private readonly experiment: ResolvedExperiment,
     private readonly options: RunProgressOptions,
-  ) {}
+  ) {
+    this.lineIntervalMs = progressLineInterval(context.env);
+  }
 
   start(start: SessionStart): void {
     const { quiet, clock } = this.options;
@@ -52,7 +57,8 @@ export class RunProgress {
     const { warmup, duration } = this.experiment.header;
     this.runsTotal = start.toRun;
     this.tracker = new SweepTracker(start.runsToRun, start.workers, warmup + duration, this.options.prior);
-    this.reporter = new ProgressReporter(this.context.stderr, () => this.status(), { enabled: !quiet, terminal, clock });
+    const lineIntervalMs = this.lineIntervalMs;
+    this.reporter = new ProgressReporter(this.context.stderr, () => this.status(), { enabled: !quiet, terminal, clock, lineIntervalMs });
     for (const record of start.fromJournal) this.warn(record);
   }
 
@@ -114,4 +120,15 @@ export class RunProgress {
     const journal = fromJournal.length > 0 ? `; ${fromJournal.length} already in the journal, ${toRun} to run` : resume ? '; no journal to resume, running all' : '';
     return `eastwest: ${this.experiment.header.name}: ${scope}${journal} on ${workers} worker${workers === 1 ? '' : 's'}\n`;
   }
+}
+
+/** EASTWEST_PROGRESS_INTERVAL: seconds between progress lines when stderr is not a terminal (default 5). */
+function progressLineInterval(env: CliContext['env']): number | undefined {
+  const text = env.EASTWEST_PROGRESS_INTERVAL;
+  if (text === undefined || text === '') return undefined;
+  const seconds = Number(text);
+  if (!(seconds > 0) || !Number.isFinite(seconds)) {
+    throw new InputError(`EASTWEST_PROGRESS_INTERVAL: expected seconds between progress lines, a number above 0 (such as 5 or 0.5), found \`${text}\``);
+  }
+  return seconds * 1000;
 }
