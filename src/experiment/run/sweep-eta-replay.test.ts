@@ -42,6 +42,16 @@ describe('the ETA replayed on the shipped experiments’ recorded run times', ()
     }
   });
 
+  // A machine whose load lifts halfway: every run of the first half took 3× the recorded time,
+  // of the second half 1.5×. The speed is judged on the last runs, so by 90 % (a few runs after the change) the ETA has followed.
+  it.each(METAS)('with an earlier run’s meta, %s: follows a load that lifts halfway, within ±30 % at 90 %', (name) => {
+    const recorded = readRecordedSweep(join(RESULTS, name));
+    const half = recorded.runs.length / 2;
+    const runs = recorded.runs.map((entry, i) => ({ ...entry, runSeconds: entry.runSeconds * (i < half ? 3 : 1.5) }));
+    const [late] = replaySweep({ ...recorded, runs }, recorded.workers, [0.9], earlierRunPrior(recorded, 1));
+    expect(misses(`${name} (load lifting)`, [late])).toEqual([]);
+  });
+
   // With no meta the cost of points not reached yet is unknown; runs in hand, projected from
   // their simulated-time pace, and the points seen carry the estimate. That holds where cost
   // does not trend with point order: these, on their own workers and on 2 and 4.

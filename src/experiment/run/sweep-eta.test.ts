@@ -36,12 +36,14 @@ describe('estimateSweep', () => {
     expect(estimate.etaSeconds).toBeCloseTo(2 + 20 + 20);
   });
 
-  it('uses the finished runs of a point over its prior, and spreads the runs left over the workers', () => {
+  it('judges the speed on the last runs, so a load that passes is followed, and spreads the runs left over the workers', () => {
     const prior = new Map([[0, 1], [1, 10]]);
-    const estimate = estimateSweep({ ...base, finished: [{ point: 1, seconds: 12 }], queued: [1, 1, 1], prior });
-    // 12 s a run; three runs on two idle workers end at 24 s.
-    expect(estimate.etaSeconds).toBeCloseTo(24);
-    expect(estimate.remainingWork).toBeCloseTo(36);
+    // Point 0 took twice its prior under a load that has since gone: the last four runs took what the prior said.
+    const finished = [{ point: 0, seconds: 2 }, ...Array.from({ length: 4 }, () => ({ point: 1, seconds: 10 }))];
+    const estimate = estimateSweep({ ...base, finished, queued: [0, 1, 1, 1], prior });
+    // 1 s, then three runs of 10 s on two idle workers: 1 + 10 on one, 10 + 10 on the other.
+    expect(estimate.etaSeconds).toBeCloseTo(20);
+    expect(estimate.remainingWork).toBeCloseTo(31);
   });
 
   it('without a prior, takes a point not seen yet to cost the mean of the points seen', () => {

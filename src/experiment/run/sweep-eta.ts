@@ -46,12 +46,13 @@ export interface SweepEstimate {
  * from point to point (10 or 10,000 Services, iptables or eBPF) and go out in point order, so
  * "time so far ÷ runs done" is biased; instead each run left is weighted by its own point's cost:
  *
- * 1. a point with finished runs costs what they took (the mean);
- * 2. else its earlier cost (`prior`) times the speed now: the wall time observed so far over
- *    what the prior said it would be (finished runs, and runs in hand pro rata of their
- *    simulated time), so a slower machine or a busier one scales every point alike;
- * 3. else, with no prior, the mean cost of the points seen so far (runs in hand projected
- *    from their simulated-time pace).
+ * 1. a point an earlier run measured costs that (`prior`) times the speed now: the wall time
+ *    of the last few finished runs and of the runs in hand (pro rata of their simulated time)
+ *    over what the prior said it would be, so a slower machine or a busier one scales every
+ *    point alike, and a load that comes and goes is followed;
+ * 2. else a point with finished runs costs what they took (the mean);
+ * 3. else the mean of the prior's points times the speed now, or with no prior, the mean cost
+ *    of the points seen so far (runs in hand projected from their simulated-time pace).
  *
  * A run in hand has done a fraction f of its simulated time; what is left of it blends its
  * own pace (elapsed × (1 − f) / f, exact at the end) with (1 − f) of its point's cost, by f.
@@ -86,6 +87,10 @@ export function listScheduleEnd(inHand: readonly number[], queued: readonly numb
   return Math.max(...freeAt);
 }
 
+/** The speed now is judged on this many of the last runs finished (per worker, and at least). */
+const RECENT_RUNS_PER_WORKER = 2;
+const RECENT_RUNS_MIN = 4;
+
 /** What one run of each point costs, in wall seconds on this machine now (rules 1–3 above). */
 class PointCosts {
   private readonly finishedMean = new Map<number, number>();
@@ -101,10 +106,10 @@ class PointCosts {
 
   /** A run of this point that has not started; undefined when nothing is known yet. */
   of(point: number): number | undefined {
-    const finished = this.finishedMean.get(point);
-    if (finished !== undefined) return finished;
     const prior = this.snapshot.prior.get(point);
     if (prior !== undefined) return prior * this.speed;
+    const finished = this.finishedMean.get(point);
+    if (finished !== undefined) return finished;
     if (this.snapshot.prior.size > 0) return mean([...this.snapshot.prior.values()]) * this.speed;
     return this.meanSeen;
   }
@@ -118,11 +123,16 @@ class PointCosts {
     return cost === undefined ? byPace : done * byPace + (1 - done) * (1 - done) * cost;
   }
 
-  /** Wall time observed ÷ wall time the prior predicted, over runs of points it knows; 1 with none. */
+  /**
+   * Wall time observed ÷ wall time the prior predicted, over the runs in hand and the last few
+   * finished (of points the prior knows): the speed now, as the machine's load changes and the
+   * first runs' JIT warm-up passes; 1 with nothing to go on.
+   */
   private observedSpeed(): number {
     let observed = 0;
     let predicted = 0;
-    for (const run of this.snapshot.finished) {
+    const recent = this.snapshot.finished.slice(-Math.max(RECENT_RUNS_MIN, RECENT_RUNS_PER_WORKER * this.snapshot.workers));
+    for (const run of recent) {
       const prior = this.snapshot.prior.get(run.point);
       if (prior === undefined) continue;
       observed += run.seconds;
