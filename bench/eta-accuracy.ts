@@ -33,6 +33,8 @@ const { values: args } = parseArgs({
 const root = join(import.meta.dirname, '..');
 const main = join(root, 'src/cli/main.ts');
 const CHECKPOINTS = [0.1, 0.25, 0.5, 0.75];
+/** tsx's loader by absolute URL: a --cold run's folder has no node_modules to find it in. */
+const TSX = import.meta.resolve('tsx');
 
 interface ProgressLine {
   /** Seconds since the start line arrived. */
@@ -55,7 +57,7 @@ function estimateSeconds(text: string): number {
 
 function validateEstimate(file: string, cwd: string): number | undefined {
   const sets = args.set.flatMap((set) => ['--set', set]);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', main, 'validate', file, '--workers', args.workers, ...sets], { cwd, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', TSX, main, 'validate', file, '--workers', args.workers, ...sets], { cwd, encoding: 'utf8' });
   const match = /estimate\s+about (.+?) on \d+ workers?/.exec(result.stdout.replace(/\n {12}/g, ' '));
   return match === null ? undefined : estimateSeconds(match[1]);
 }
@@ -63,7 +65,7 @@ function validateEstimate(file: string, cwd: string): number | undefined {
 /** Runs the experiment, collecting its progress lines with their arrival times. */
 function runWithProgress(file: string, cwd: string, out: string): Promise<ProgressLine[]> {
   const sets = args.set.flatMap((set) => ['--set', set]);
-  const child = spawn(process.execPath, ['--import', 'tsx', main, 'run', file, '--out', out, '--workers', args.workers, '--overwrite', ...sets], {
+  const child = spawn(process.execPath, ['--import', TSX, main, 'run', file, '--out', out, '--workers', args.workers, '--overwrite', ...sets], {
     cwd,
     env: { ...process.env, EASTWEST_PROGRESS_INTERVAL: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -117,9 +117,10 @@ export const VALIDATE_HELP = `Usage: eastwest validate FILE.yaml [options]
 Checks the experiment file as \`run\` would (every point's full scenario), then prints
 the points, the runs and a rough run-time estimate, saying what it rests on: the meta of
 an earlier run of an experiment with this name at results/<name>.meta.json (each point's
-wall time per run, scaled to this file's simulated time per run, the runs spread over
-the workers in point order as run hands them out), or else short calibration runs of
-the first and last points, scaled to a full run. Writes nothing.
+wall time per run, scaled to this file's simulated time per run and to this machine's
+speed now by a short calibration run of the first point, the runs spread over the
+workers in point order as run hands them out), or else short calibration runs of the
+first and last points, scaled to a full run. Writes nothing.
 
 It also prints a memory estimate: the largest run (its three largest terms), times the
 workers, plus this process; and the memory available (the cgroup limit, as in a pod,

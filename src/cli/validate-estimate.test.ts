@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SMALL_EXPERIMENT, temporaryFolder, writeExperiment } from '../experiment/testing/experiment-fixtures.js';
 import { runCaptured, steppingClock } from './testing/captured-cli.js';
@@ -22,15 +23,33 @@ describe('eastwest validate run-time estimate', () => {
     );
   });
 
-  it('uses the meta of an earlier run of the experiment at the default output, scaled to the new duration', async () => {
+  it('uses the meta of an earlier run of the experiment at the default output, scaled to the new duration and to a calibration now', async () => {
     const cwd = folderWithExperiment();
     await runCaptured(['run', 'small.yaml', '--quiet'], { cwd, clock: steppingClock(2_000) });
-    const same = await runCaptured(['validate', 'small.yaml'], { cwd });
-    expect(unwrapped(same.stdout)).toMatch(/\nestimate {4}about 56 s on 1 worker \(from results\/small\.meta\.json: 14 runs of this same experiment, 4 s per run at \S+ events\/s\)\n/);
-    // Build 2 s + run 2 s × 22 s / 11 s of simulated time = 6 s per run.
-    const longer = await runCaptured(['validate', 'small.yaml', '--set', 'duration=21s'], { cwd });
-    expect(unwrapped(longer.stdout)).toMatch(
-      /\nestimate {4}about 1 min 24 s on 1 worker \(from results\/small\.meta\.json: 14 runs of an earlier version of this experiment, 6 s per run at \S+ events\/s, scaled to 22s of simulated time per run\)\n/,
+    // The meta: 4 s a run (2 s build, 2 s run). Calibrating point 0 now: 2 s build + 2 s for 1 s
+    // of 11 s simulated = 24 s a run, ×6; 14 runs of 24 s on one worker.
+    const same = await runCaptured(['validate', 'small.yaml'], { cwd, clock: steppingClock(2_000) });
+    expect(unwrapped(same.stdout)).toMatch(
+      /\nestimate {4}about 5 min 36 s on 1 worker \(from results\/small\.meta\.json: 14 runs of this same experiment, 4 s per run at \S+ events\/s; ×6 for this machine now \(point 0 calibrated at 24 s per run\)\)\n/,
     );
+    // Build 2 s + run 2 s × 22 s / 11 s of simulated time = 6 s per run in the meta; 2 s + 2 s × 22 = 46 s calibrated.
+    const longer = await runCaptured(['validate', 'small.yaml', '--set', 'duration=21s'], { cwd, clock: steppingClock(2_000) });
+    expect(unwrapped(longer.stdout)).toMatch(
+      /\nestimate {4}about 10 min 44 s on 1 worker \(from results\/small\.meta\.json: 14 runs of an earlier version of this experiment, 6 s per run at \S+ events\/s, scaled to 22s of simulated time per run; ×7\.7 for this machine now \(point 0 calibrated at 46 s per run\)\)\n/,
+    );
+  });
+
+  it('spreads the runs over the workers in point order, each point at its own cost', async () => {
+    const cwd = folderWithExperiment();
+    // Runs of points 0-5 take 4 s (a 2 s build, a 2 s run), and of point 6 (the case) 40 s: a meta written by hand from a real one.
+    await runCaptured(['run', 'small.yaml', '--quiet'], { cwd, clock: steppingClock(2_000) });
+    const metaPath = `${cwd}/results/small.meta.json`;
+    const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
+    for (const run of meta.wallTime.perRun) if (run.point === 6) run.runSeconds = 38;
+    writeFileSync(metaPath, JSON.stringify(meta));
+    const outcome = await runCaptured(['validate', 'small.yaml', '--workers', '2'], { cwd, clock: steppingClock(2_000) });
+    // Uncalibrated: 12 runs of 4 s on two workers end at 24 s, then the two runs of point 6 at 64 s
+    // (a mean per run would say 7 × 6.6 s = 46 s); calibrated, point 0 takes 24 s now, ×6: 6 min 24 s.
+    expect(unwrapped(outcome.stdout)).toContain('estimate    about 6 min 24 s on 2 workers (from results/small.meta.json');
   });
 });

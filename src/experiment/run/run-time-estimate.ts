@@ -21,15 +21,25 @@ const FIRST_CALIBRATION: Nanoseconds = s(1);
  * prints a rough estimate): each point's wall time per run there (build, and run scaled by
  * simulated time per run: priorCosts), a point it lacks at their mean; then the runs, in point
  * order, spread over the workers as the pool hands them out (each to the first worker free), so
- * a sweep whose costly points come last is not taken for an even one. Undefined when there is
- * no readable meta.
+ * a sweep whose costly points come last is not taken for an even one. With `calibrate` (wall
+ * seconds of one run of a point, measured now), every cost is scaled by what the first point
+ * the meta knows takes now over what it took then: the meta gives the points' relative costs,
+ * the calibration this machine's speed and load. Undefined when there is no readable meta.
  */
-export function estimateFromMeta(experiment: ResolvedExperiment, metaPath: string, shownPath: string, workers: number): RunTimeEstimate | undefined {
+export function estimateFromMeta(
+  experiment: ResolvedExperiment,
+  metaPath: string,
+  shownPath: string,
+  workers: number,
+  calibrate?: (point: number) => number,
+): RunTimeEstimate | undefined {
   const earlier = readEarlierRuns(metaPath);
   if (earlier === undefined) return undefined;
   const costs = priorCosts(experiment, earlier);
   if (costs.size === 0) return undefined;
-  const seconds = scheduledSeconds(experiment, costs, workers);
+  const speed = calibrate === undefined ? undefined : speedNow(costs, calibrate);
+  const factor = speed?.factor ?? 1;
+  const seconds = scheduledSeconds(experiment, costs, workers) * factor;
   const perRun = mean(listRuns(experiment.points.length, experiment.header.replications).map((run) => costOf(costs, run.point)));
   const eventsPerSecond = mean(earlier.perRun.map((run) => run.events)) / Math.max(mean(earlier.perRun.map((run) => run.runSeconds)), 1e-9);
   const scale = simulatedPerRun(experiment) / earlier.simulatedPerRun;
@@ -37,8 +47,16 @@ export function estimateFromMeta(experiment: ResolvedExperiment, metaPath: strin
   const basis =
     `from ${shownPath}: ${earlier.perRun.length} runs of ${which}, ${formatSeconds(perRun)} per run at ` +
     `${formatRate(eventsPerSecond)} events/s` +
-    (scale === 1 ? '' : `, scaled to ${formatDuration(simulatedPerRun(experiment))} of simulated time per run`);
+    (scale === 1 ? '' : `, scaled to ${formatDuration(simulatedPerRun(experiment))} of simulated time per run`) +
+    (speed === undefined ? '' : `; ×${Number(speed.factor.toPrecision(2))} for this machine now (point ${speed.point} calibrated at ${formatSeconds(speed.seconds)} per run)`);
   return { seconds, basis };
+}
+
+/** What the first point the meta knows takes now over what it took then. */
+function speedNow(costs: ReadonlyMap<number, number>, calibrate: (point: number) => number): { point: number; seconds: number; factor: number } {
+  const point = Math.min(...costs.keys());
+  const seconds = calibrate(point);
+  return { point, seconds, factor: seconds / Math.max(costs.get(point)!, 1e-9) };
 }
 
 /** When the last run ends, each run costing its point's time, handed out in order to the first worker free. */
@@ -63,15 +81,15 @@ function mean(values: readonly number[]): number {
  */
 export function estimateByCalibration(experiment: ResolvedExperiment, model: ScenarioModel, workers: number, clock?: () => number): RunTimeEstimate {
   const points = [...new Set([0, experiment.points.length - 1])];
-  const perRun = points.map((point) => calibratePoint(experiment, model, point, clock));
+  const perRun = points.map((point) => calibrationSeconds(experiment, model, point, clock));
   const mean = perRun.reduce((sum, seconds) => sum + seconds, 0) / perRun.length;
   const which = points.length === 1 ? 'point 0' : `points 0 and ${points[1]}`;
   const basis = `from a calibration run of ${which}: ${formatSeconds(mean)} per run of ${formatDuration(simulatedPerRun(experiment))} simulated`;
   return { seconds: total(mean, experiment.runCount, workers), basis };
 }
 
-/** Wall seconds of one full run of the point, measured on a shortened run. */
-function calibratePoint(experiment: ResolvedExperiment, model: ScenarioModel, point: number, clock?: () => number): number {
+/** Wall seconds of one full run of the point, measured on a shortened run (replication 0, no warmup) in this process. */
+export function calibrationSeconds(experiment: ResolvedExperiment, model: ScenarioModel, point: number, clock?: () => number): number {
   const full = simulatedPerRun(experiment);
   for (let simulated = Math.min(full, FIRST_CALIBRATION); ; simulated = Math.min(full, simulated * 4)) {
     const plan = { header: { ...experiment.header, warmup: 0, duration: simulated }, points: experiment.points };
