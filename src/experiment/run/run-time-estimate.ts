@@ -13,7 +13,7 @@ export interface RunTimeEstimate {
 }
 
 /** Calibration runs grow until one takes this long (shorter ones are mostly JIT warm-up) or reaches a full run. */
-const CALIBRATION_WALL_SECONDS = 0.25;
+const CALIBRATION_WALL_SECONDS = 1;
 const FIRST_CALIBRATION: Nanoseconds = s(1);
 
 /**
@@ -88,13 +88,19 @@ export function estimateByCalibration(experiment: ResolvedExperiment, model: Sce
   return { seconds: total(mean, experiment.runCount, workers), basis };
 }
 
-/** Wall seconds of one full run of the point, measured on a shortened run (replication 0, no warmup) in this process. */
+/**
+ * Wall seconds of one full run of the point, from shortened runs (replication 0, no warmup) in
+ * this process, each 4× as long in simulated time as the one before, until one takes
+ * CALIBRATION_WALL_SECONDS: its time, build apart, scaled to a full run's simulated time. The
+ * first run is never the measure: it compiles the model's hot code, and scaled up it made
+ * quickstart's runs 4× too slow.
+ */
 export function calibrationSeconds(experiment: ResolvedExperiment, model: ScenarioModel, point: number, clock?: () => number): number {
   const full = simulatedPerRun(experiment);
-  for (let simulated = Math.min(full, FIRST_CALIBRATION); ; simulated = Math.min(full, simulated * 4)) {
+  for (let simulated = Math.min(full, FIRST_CALIBRATION), first = true; ; simulated = Math.min(full, simulated * 4), first = false) {
     const plan = { header: { ...experiment.header, warmup: 0, duration: simulated }, points: experiment.points };
     const record: RunRecord = runOne(plan, model, { index: 0, point, replication: 0 }, clock);
-    if (record.runSeconds >= CALIBRATION_WALL_SECONDS || simulated >= full) return record.buildSeconds + (record.runSeconds * full) / simulated;
+    if (simulated >= full || (!first && record.runSeconds >= CALIBRATION_WALL_SECONDS)) return record.buildSeconds + (record.runSeconds * full) / simulated;
   }
 }
 
