@@ -55,10 +55,10 @@ byte-identical whatever the number of workers or shards. A summary table goes to
 stdout; progress to stderr, moving from the first seconds (runs report their simulated
 time as they go): a bar on a terminal, else a line every 5 s (EASTWEST_PROGRESS_INTERVAL
 seconds, for a Job's log) with runs done, the share of the work done, runs/min,
-simulated s per s and an ETA. The ETA weights each run left by its point's cost: the
-runs of that point so far, else results/<name>.meta.json of an earlier run (or the meta
-at --out) scaled to the speed seen now; with neither, points not reached yet are taken
-to cost what the points seen did.
+simulated s per s and an ETA. The ETA weights each run left by its point's cost: its
+time in the meta of an earlier run (at --out, else results/<name>.meta.json) scaled to
+the speed of the last runs; without one, the runs of that point so far, else what the
+points seen cost on average.
 
 Options:
   --out PATH          write the CSV to PATH (ending in .csv); the other files go beside it
