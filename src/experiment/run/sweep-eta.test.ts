@@ -56,6 +56,14 @@ describe('estimateSweep', () => {
     expect(estimate.etaSeconds).toBeCloseTo(4);
   });
 
+  it('takes a run’s pace between its first and last reports, past its slow start', () => {
+    // 5 % at 1 s (the build and a fresh worker compiling), 25 % at 3 s: 20 % in 2 s, 10 s a run, 7.5 s left.
+    const run = { point: 0, elapsedSeconds: 3, firstReport: { simulated: s(5), elapsedSeconds: 1 }, reported: { simulated: s(25), elapsedSeconds: 3 } };
+    expect(estimateSweep({ ...base, inFlight: [run] }).remainingWork).toBeCloseTo(7.5);
+    // With its last report only, the pace from its start: 3 s for 25 %, 12 s a run, 9 s left.
+    expect(estimateSweep({ ...base, inFlight: [{ ...run, firstReport: undefined }] }).remainingWork).toBeCloseTo(9);
+  });
+
   it('carries a run’s last report forward at its pace, up to the whole run', () => {
     // 10 % done 1 s in; 2 s in it is taken to be 20 % done.
     const run = { point: 0, elapsedSeconds: 2, reported: { simulated: s(10), elapsedSeconds: 1 } };

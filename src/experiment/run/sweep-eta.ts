@@ -12,7 +12,17 @@ export interface RunInFlight {
   readonly point: number;
   readonly elapsedSeconds: number;
   /** Simulated time done at its last report, and the run's elapsed seconds then. */
-  readonly reported?: { readonly simulated: Nanoseconds; readonly elapsedSeconds: number };
+  readonly reported?: RunReport;
+  /**
+   * Its first report, when it has made more than one: its pace is taken between the two, past
+   * the build and the first half second, when a fresh worker is still compiling the model's code.
+   */
+  readonly firstReport?: RunReport;
+}
+
+export interface RunReport {
+  readonly simulated: Nanoseconds;
+  readonly elapsedSeconds: number;
 }
 
 /** Everything the estimate rests on, at one moment of a sweep. No clock, no files: a value. */
@@ -56,7 +66,9 @@ export interface SweepEstimate {
  *    of the points seen so far (runs in hand projected from their simulated-time pace).
  *
  * A run in hand has done a fraction f of its simulated time; what is left of it blends its
- * own pace (elapsed × (1 − f) / f, exact at the end) with (1 − f) of its point's cost, by f.
+ * own pace ((1 − f) × the wall time a whole run takes at the pace between its first and last
+ * reports, past its build and a fresh worker's compiling; exact at the end) with (1 − f) of its
+ * point's cost, by f.
  * The runs left then go, in order, to whichever worker frees first (as the pool hands them
  * out), and the ETA is when the last worker ends.
  */
@@ -121,9 +133,10 @@ class PointCosts {
   /** What is left of a run in hand. */
   remainingOf(run: RunInFlight): number | undefined {
     const cost = this.of(run.point);
-    const done = fractionNow(run, this.snapshot.simulatedPerRun);
-    if (done === undefined) return cost === undefined ? undefined : Math.max(0, cost - run.elapsedSeconds);
-    const byPace = (run.elapsedSeconds * (1 - done)) / Math.max(done, 1e-9);
+    const pace = paceOf(run, this.snapshot.simulatedPerRun);
+    if (pace === undefined) return cost === undefined ? undefined : Math.max(0, cost - run.elapsedSeconds);
+    const { done, secondsPerRun } = pace;
+    const byPace = (1 - done) * secondsPerRun;
     return cost === undefined ? byPace : done * byPace + (1 - done) * (1 - done) * cost;
   }
 
@@ -144,10 +157,10 @@ class PointCosts {
     }
     for (const run of this.snapshot.inFlight) {
       const prior = this.snapshot.prior.get(run.point);
-      const done = fractionNow(run, this.snapshot.simulatedPerRun);
-      if (prior === undefined || done === undefined) continue;
-      observed += run.elapsedSeconds;
-      predicted += prior * done;
+      const pace = paceOf(run, this.snapshot.simulatedPerRun);
+      if (prior === undefined || pace === undefined) continue;
+      observed += pace.seconds;
+      predicted += prior * pace.share;
     }
     return predicted > 0 ? observed / predicted : 1;
   }
@@ -156,23 +169,40 @@ class PointCosts {
   private meanOfPointsSeen(): number | undefined {
     const perPoint = new Map(this.finishedMean);
     for (const run of this.snapshot.inFlight) {
-      const done = fractionNow(run, this.snapshot.simulatedPerRun);
-      if (!perPoint.has(run.point) && done !== undefined) perPoint.set(run.point, run.elapsedSeconds / Math.max(done, 1e-9));
+      const pace = paceOf(run, this.snapshot.simulatedPerRun);
+      if (!perPoint.has(run.point) && pace !== undefined) perPoint.set(run.point, pace.secondsPerRun);
     }
     return perPoint.size === 0 ? undefined : mean([...perPoint.values()]);
   }
 }
 
+/** How a run in hand is going, from its reports. */
+interface Pace {
+  /** The share of its simulated time done by now (its last report carried forward at its pace), at most 1. */
+  readonly done: number;
+  /** Wall seconds a whole run's simulated time takes at its pace. */
+  readonly secondsPerRun: number;
+  /** The stretch the pace was measured over: wall seconds, and the share of the run they did. */
+  readonly seconds: number;
+  readonly share: number;
+}
+
 /**
- * The share of its simulated time a run in hand has done by now: its last report, carried
- * forward at the pace it showed (reports come every half second or so), at most 1. Undefined
- * before its first report (while it builds, or a run too short to report).
+ * Its pace between its first and last reports when it has two, else from its start to its one
+ * report (which counts the build and the first compiling half second); undefined before any.
  */
-function fractionNow(run: RunInFlight, simulatedPerRun: Nanoseconds): number | undefined {
-  const { reported } = run;
+function paceOf(run: RunInFlight, simulatedPerRun: Nanoseconds): Pace | undefined {
+  const { reported, firstReport } = run;
   if (reported === undefined || reported.simulated <= 0 || simulatedPerRun <= 0 || reported.elapsedSeconds <= 0) return undefined;
-  const then = Math.min(1, reported.simulated / simulatedPerRun);
-  return Math.min(1, (then * run.elapsedSeconds) / reported.elapsedSeconds);
+  const shareAt = (report: RunReport): number => Math.min(1, report.simulated / simulatedPerRun);
+  const last = shareAt(reported);
+  const from = firstReport !== undefined && reported.simulated > firstReport.simulated ? firstReport : { simulated: 0, elapsedSeconds: 0 };
+  const seconds = reported.elapsedSeconds - from.elapsedSeconds;
+  const share = last - shareAt(from);
+  if (!(seconds > 0) || !(share > 0)) return undefined;
+  const secondsPerRun = seconds / share;
+  const done = Math.min(1, last + Math.max(0, run.elapsedSeconds - reported.elapsedSeconds) / secondsPerRun);
+  return { done, secondsPerRun, seconds, share };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => number, value: (item: T) => number): Map<number, number[]> {

@@ -6,6 +6,7 @@ interface InHand {
   readonly point: number;
   readonly startedAt: number;
   reported?: { simulated: Nanoseconds; at: number };
+  firstReport?: { simulated: Nanoseconds; at: number };
 }
 
 /**
@@ -43,7 +44,10 @@ export class SweepTracker {
 
   progressed(run: RunId, simulated: Nanoseconds, at: number): void {
     const entry = this.inHand.get(run.index);
-    if (entry !== undefined) entry.reported = { simulated, at };
+    if (entry === undefined) return;
+    const report = { simulated, at };
+    entry.firstReport ??= report;
+    entry.reported = report;
   }
 
   /** A run ended; `seconds` is its own measure (build + run), else the time since it started. */
@@ -63,10 +67,11 @@ export class SweepTracker {
   }
 
   estimate(at: number): SweepEstimate {
-    const inFlight = [...this.inHand.values()].map(({ point, startedAt, reported }) => ({
+    const inFlight = [...this.inHand.values()].map(({ point, startedAt, reported, firstReport }) => ({
       point,
       elapsedSeconds: Math.max(0, at - startedAt),
       ...(reported === undefined ? {} : { reported: { simulated: reported.simulated, elapsedSeconds: reported.at - startedAt } }),
+      ...(firstReport === undefined || firstReport === reported ? {} : { firstReport: { simulated: firstReport.simulated, elapsedSeconds: firstReport.at - startedAt } }),
     }));
     const queued = [...this.notStarted.values()].map((run) => run.point);
     return estimateSweep({ workers: this.workers, simulatedPerRun: this.simulatedPerRun, finished: this.finished, inFlight, queued, prior: this.prior });
