@@ -112,8 +112,10 @@ class PointCosts {
   private readonly finishedMean = new Map<number, number>();
   private readonly speed: number;
   private readonly meanSeen: number | undefined;
+  private readonly priorMean: number | undefined;
 
   constructor(private readonly snapshot: SweepSnapshot) {
+    this.priorMean = snapshot.prior.size === 0 ? undefined : mean([...snapshot.prior.values()]);
     const byPoint = groupBy(snapshot.finished, (run) => run.point, (run) => run.seconds);
     for (const [point, seconds] of byPoint) this.finishedMean.set(point, mean(seconds));
     this.speed = this.observedSpeed();
@@ -126,7 +128,7 @@ class PointCosts {
     if (prior !== undefined) return prior * this.speed;
     const finished = this.finishedMean.get(point);
     if (finished !== undefined) return finished;
-    if (this.snapshot.prior.size > 0) return mean([...this.snapshot.prior.values()]) * this.speed;
+    if (this.priorMean !== undefined) return this.priorMean * this.speed;
     return this.meanSeen;
   }
 
