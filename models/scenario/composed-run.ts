@@ -1,5 +1,5 @@
 import type { MetricValues } from '../../src/contract/metric-spec.js';
-import type { BuiltScenario, ClassRow, RunResult, RunSettings, ScenarioValues, TimeseriesRow } from '../../src/contract/scenario-model.js';
+import type { BuiltScenario, ClassRow, RunProgressListener, RunResult, RunSettings, ScenarioValues, TimeseriesRow } from '../../src/contract/scenario-model.js';
 import { Simulation } from '../../src/engine/index.js';
 import { RandomStreams } from '../../src/random/index.js';
 import { FailureCounts } from '../core/failure-counts.js';
@@ -46,8 +46,9 @@ export class ComposedRun implements BuiltScenario {
     this.runs = models.map((model) => ({ model, run: model.wire(model.parameters.read(values), context) }));
   }
 
-  run(): RunResult {
+  run(progress?: RunProgressListener): RunResult {
     const { warmup, duration } = this.settings;
+    this.sim.onProgress(progress);
     for (const { run } of this.runs) run.begin?.();
     this.sim.scheduleAt(warmup, () => this.runs.forEach(({ run }) => run.startWindow?.()));
     this.sim.scheduleAt(warmup + duration, () => this.runs.forEach(({ run }) => run.endWindow?.()));

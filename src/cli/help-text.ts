@@ -65,8 +65,14 @@ The files appear together, only when every run is done. Until then each finished
 is kept in a journal beside them (results/<name>.csv.journal), so after a crash, a kill
 or a failed run --resume does only the rest. One process writes an output at a time: it
 holds results/<name>.csv.lock, and a second one exits 2 naming it. The CSVs are
-byte-identical whatever the number of workers or shards. Progress goes to stderr, a
-table of means to stdout (--columns, --format).
+byte-identical whatever the number of workers or shards. A table of means goes to
+stdout (--columns, --format); progress to stderr, moving from the first seconds (runs
+report their simulated time as they go): a bar on a terminal, else a line every 5 s (EASTWEST_PROGRESS_INTERVAL
+seconds, for a Job's log) with runs done, the share of the work done, runs/min,
+simulated s per s and an ETA. The ETA weights each run left by its point's cost: its
+time in the meta of an earlier run (at --out, else results/<name>.meta.json) scaled to
+the speed of the last runs; without one, the runs of that point so far, else what the
+points seen cost on average.
 
 The table has a row per point: the swept parameters, then the means over replications of
 the headline metrics (describe --metrics marks them): first those of the models that
@@ -139,9 +145,11 @@ export const VALIDATE_HELP = `Usage: eastwest validate FILE.yaml [options]
 
 Checks the experiment file as \`run\` would (every point's full scenario), then prints
 the points, the runs and a rough run-time estimate, saying what it rests on: the meta of
-an earlier run of an experiment with this name at results/<name>.meta.json (its wall
-time per run, scaled to this file's simulated time per run), or else short calibration
-runs of the first and last points, scaled to a full run. Writes nothing.
+an earlier run of an experiment with this name at results/<name>.meta.json (each point's
+wall time per run, scaled to this file's simulated time per run and to this machine's
+speed now by a short calibration run of the first point, the runs spread over the
+workers in point order as run hands them out), or else short calibration runs of the
+first and last points, scaled to a full run. Writes nothing.
 
 It also prints a memory estimate: the largest run (its three largest terms), times the
 workers, plus this process; and the memory available (the cgroup limit, as in a pod,

@@ -6,10 +6,13 @@ import {
   hasClassColumns,
   loadExperiment,
   outputPaths,
+  priorCosts,
   readCodeVersion,
+  readEarlierRuns,
   readTimeseriesBucket,
   resolveBaseline,
   runSession,
+  type ResolvedExperiment,
 } from '../experiment/index.js';
 import type { CliContext } from './cli-context.js';
 import { finalReport } from './final-report.js';
@@ -43,7 +46,8 @@ export async function runCommand(args: readonly string[], context: CliContext): 
   const files = outputPaths(experiment.header.name, request.out, context.cwd, selection, tables);
   checkWritable(files);
   const clock = context.clock ?? (() => performance.now());
-  const progress = new RunProgress(context, experiment, { selection, quiet: request.quiet, resume: request.resume, clock });
+  const prior = earlierCosts(experiment, files.meta, context.cwd);
+  const progress = new RunProgress(context, experiment, { selection, quiet: request.quiet, resume: request.resume, clock, prior });
   let records;
   try {
     records = await runSession(experiment, context.model, {
@@ -55,6 +59,8 @@ export async function runCommand(args: readonly string[], context: CliContext): 
       allParams: request.allParams,
       clock,
       onStart: (start) => progress.start(start),
+      onRunStart: (run) => progress.runStarted(run),
+      onRunProgress: (run, simulated) => progress.runProgressed(run, simulated),
       onRunDone: (record, done) => progress.runDone(record, done),
       onNotice: (message) => context.stderr.write(`warning: ${message}\n`),
     });
@@ -67,6 +73,16 @@ export async function runCommand(args: readonly string[], context: CliContext): 
     context.stdout.write(report.stdout);
   }
   return 0;
+}
+
+/**
+ * Each point's wall time per run in an earlier run of this experiment, for the ETA: the meta
+ * at this output (a re-run), else at the default output (results/<name>.meta.json, as
+ * validate reads it); empty with neither.
+ */
+function earlierCosts(experiment: ResolvedExperiment, outputMeta: string, cwd: string): Map<number, number> {
+  const earlier = readEarlierRuns(outputMeta) ?? readEarlierRuns(outputPaths(experiment.header.name, undefined, cwd).meta);
+  return earlier === undefined ? new Map() : priorCosts(experiment, earlier);
 }
 
 function sessionSettings(request: RunRequest, context: CliContext) {

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { formatDuration } from '../engine/time.js';
 import {
   availableMemory,
+  calibrationSeconds,
   describeMemory,
   estimateByCalibration,
   estimateExperimentMemory,
@@ -60,7 +61,8 @@ export async function validateCommand(args: readonly string[], context: CliConte
 
 function estimateRunTime(experiment: ResolvedExperiment, context: CliContext, workers: number): RunTimeEstimate {
   const meta = outputPaths(experiment.header.name, undefined, context.cwd).meta;
-  return estimateFromMeta(experiment, meta, relative(context.cwd, meta), workers) ?? estimateByCalibration(experiment, context.model, workers, context.clock);
+  const calibrate = (point: number): number => calibrationSeconds(experiment, context.model, point, context.clock);
+  return estimateFromMeta(experiment, meta, relative(context.cwd, meta), workers, calibrate) ?? estimateByCalibration(experiment, context.model, workers, context.clock);
 }
 
 function describeEstimate(estimate: RunTimeEstimate, workers: number): string {

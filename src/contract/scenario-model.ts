@@ -55,9 +55,17 @@ export interface RunResult {
   readonly classes?: readonly ClassRow[];
 }
 
+/**
+ * Told, now and then during a run, how much simulated time is done (from 0 to warmup +
+ * duration, a little past it while the last measured requests settle): for a progress display
+ * only, never part of a result.
+ */
+export type RunProgressListener = (simulated: Nanoseconds) => void;
+
 /** A scenario built and ready to run; building (the cluster) is timed apart from running. */
 export interface BuiltScenario {
-  run(): RunResult;
+  /** Runs it; `progress`, when given, hears how far the simulated clock has got (it changes nothing). */
+  run(progress?: RunProgressListener): RunResult;
 }
 
 /**

@@ -24,6 +24,9 @@ export class Simulation {
   private cancelledPending = 0;
   private stopRequested = false;
   private tracer: ((event: ScheduledEvent<any>) => void) | undefined;
+  private progressListener: ((now: Nanoseconds) => void) | undefined;
+  private progressEvery = 0;
+  private eventsUntilProgress = 0;
   /** Records of posted events that have run, ready for reuse: no allocation per event. */
   private readonly freeRecords: MutableEvent[] = [];
 
@@ -50,6 +53,19 @@ export class Simulation {
    */
   trace(tracer: ((event: ScheduledEvent<any>) => void) | undefined): void {
     this.tracer = tracer;
+  }
+
+  /**
+   * Calls `listener(now)` after every `everyEvents` events, for a progress display (how much
+   * simulated time is done). A count of events, not a timer, so the calls fall on the same
+   * events in every run; the listener must only read `now` (it cannot schedule), so results
+   * are the same with or without one. `undefined` removes it.
+   */
+  onProgress(listener: ((now: Nanoseconds) => void) | undefined, everyEvents = 1 << 15): void {
+    if (!(everyEvents >= 1) || !Number.isInteger(everyEvents)) throw new RangeError(`Expected a whole number of events >= 1, got ${everyEvents}`);
+    this.progressListener = listener;
+    this.progressEvery = everyEvents;
+    this.eventsUntilProgress = everyEvents;
   }
 
   /**
@@ -172,6 +188,10 @@ export class Simulation {
     if (this.tracer !== undefined) this.tracer(event);
     event.handler(event.data);
     if (event.recyclable) this.recycle(event as MutableEvent);
+    if (this.progressListener !== undefined && --this.eventsUntilProgress === 0) {
+      this.eventsUntilProgress = this.progressEvery;
+      this.progressListener(this.clock);
+    }
   }
 
   /** Drops the record's references (so its data can be collected) and keeps it for reuse. */

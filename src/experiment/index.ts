@@ -41,7 +41,9 @@ export {
   shardFromJobIndex,
   type RunSelection,
 } from './run/run-selection.js';
-export { estimateByCalibration, estimateFromMeta, formatSeconds, type RunTimeEstimate } from './run/run-time-estimate.js';
+export { calibrationSeconds, estimateByCalibration, estimateFromMeta, formatSeconds, type RunTimeEstimate } from './run/run-time-estimate.js';
+export { priorCosts, readEarlierRuns } from './run/run-cost-prior.js';
+export { SweepTracker } from './run/sweep-tracker.js';
 
 export { journalPath } from './journal/run-journal.js';
 

@@ -44,6 +44,9 @@ export interface SessionOptions {
   /** Before the first run: the runs the journal already had and how many are left to run. */
   readonly onStart?: (start: SessionStart) => void;
   readonly onRunDone?: (record: RunRecord, done: number, total: number) => void;
+  /** A run started (or was handed to a worker), and how much simulated time one has done: for progress only. */
+  readonly onRunStart?: (run: RunId) => void;
+  readonly onRunProgress?: (run: RunId, simulated: Nanoseconds) => void;
   /** Something the user should know that is not an error: a journal record not trusted, a stale lock taken over. */
   readonly onNotice?: (message: string) => void;
 }
@@ -52,6 +55,8 @@ export interface SessionStart {
   readonly runs: number;
   readonly fromJournal: readonly RunRecord[];
   readonly toRun: number;
+  /** The runs to run, in the order they are handed out. */
+  readonly runsToRun: readonly RunId[];
   readonly workers: number;
 }
 
@@ -108,7 +113,7 @@ async function completeRuns(
   const done = new Set(finished.map((record) => record.run.index));
   const missing = runs.filter((run) => !done.has(run.index));
   const workers = Math.max(1, Math.min(options.workers, missing.length));
-  options.onStart?.({ runs: runs.length, fromJournal: finished, toRun: missing.length, workers });
+  options.onStart?.({ runs: runs.length, fromJournal: finished, toRun: missing.length, runsToRun: missing, workers });
   const startedAt = new Date().toISOString();
   const started = options.clock();
   const fresh = await runExperiment(experiment, model, {
@@ -117,6 +122,8 @@ async function completeRuns(
     modelSource: options.modelSource,
     clock: options.clock,
     timeseriesBucket: options.timeseriesBucket,
+    onRunStart: options.onRunStart,
+    onRunProgress: options.onRunProgress,
     onRunDone: (record, count, total) => {
       try {
         journal.add(record);

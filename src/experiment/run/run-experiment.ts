@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import type { RunSettings, ScenarioModel } from '../../contract/scenario-model.js';
+import type { RunProgressListener, RunSettings, ScenarioModel } from '../../contract/scenario-model.js';
 import type { Nanoseconds } from '../../engine/time.js';
 import type { ResolvedExperiment } from '../spec/resolved-experiment.js';
 import { listRuns, sortRecords, type RunId, type RunRecord } from './experiment-runs.js';
 import type { ModelSource } from './model-source.js';
+import { throttledProgress } from './progress-throttle.js';
 import { RunFailedError } from './run-failed-error.js';
 import { runPlanOf, type RunPlan } from './run-plan.js';
 import { checkedClasses, hasClassColumns } from './run-classes.js';
@@ -21,6 +22,13 @@ export interface RunnerOptions {
   readonly modelSource?: ModelSource;
   /** Called after each run, in the order runs finish, with how many are done so far. */
   readonly onRunDone?: (record: RunRecord, done: number, total: number) => void;
+  /** Called as each run begins, in this process or on a worker thread. */
+  readonly onRunStart?: (run: RunId) => void;
+  /**
+   * Called during a run, at most every RUN_PROGRESS_INTERVAL_MS of wall time, with the
+   * simulated time it has done: for a progress display (it changes no result).
+   */
+  readonly onRunProgress?: (run: RunId, simulated: Nanoseconds) => void;
   /** Wall clock in milliseconds; tests pass a fake one (in-process runs only). */
   readonly clock?: () => number;
   /** Width of a time-series bucket (`--timeseries`, checked); absent: no time series. */
@@ -42,20 +50,32 @@ export async function runExperiment(experiment: ResolvedExperiment, model: Scena
   const records = await runInWorkers(plan, options.modelSource, runs, {
     workers,
     onRecord: (record) => options.onRunDone?.(record, (done += 1), runs.length),
+    onRunStart: options.onRunStart,
+    onRunProgress: options.onRunProgress,
   });
   return sortRecords(records);
 }
 
-/** One run after another; between runs it yields to the event loop so progress and signals get through. */
+/**
+ * One run after another; between runs it yields to the event loop so signals get through.
+ * Progress within a run is reported from inside it (stderr writes are synchronous on Linux).
+ */
 async function runInProcess(plan: RunPlan, model: ScenarioModel, runs: readonly RunId[], options: RunnerOptions): Promise<RunRecord[]> {
   const records: RunRecord[] = [];
   for (const run of runs) {
-    const record = runOne(plan, model, run, options.clock);
+    options.onRunStart?.(run);
+    const record = runOne(plan, model, run, options.clock, inProcessProgress(run, options));
     records.push(record);
     options.onRunDone?.(record, records.length, runs.length);
     await new Promise((resolve) => setImmediate(resolve));
   }
   return sortRecords(records);
+}
+
+/** A throttled listener for the run when anyone asks for progress; its own clock, so a test's fake clock reads stay as they were. */
+function inProcessProgress(run: RunId, { onRunProgress }: RunnerOptions): RunProgressListener | undefined {
+  if (onRunProgress === undefined) return undefined;
+  return throttledProgress(() => performance.now(), (simulated) => onRunProgress(run, simulated));
 }
 
 /**
@@ -64,14 +84,14 @@ async function runInProcess(plan: RunPlan, model: ScenarioModel, runs: readonly 
  * asked for, the record carries the run's rows, checked; without, it has none, whatever the
  * model returned. Likewise its class rows, whenever the scenario declares class columns.
  */
-export function runOne(plan: RunPlan, model: ScenarioModel, run: RunId, clock = () => performance.now()): RunRecord {
+export function runOne(plan: RunPlan, model: ScenarioModel, run: RunId, clock = () => performance.now(), progress?: RunProgressListener): RunRecord {
   const point = plan.points[run.point];
   const settings = runSettings(plan, run);
   try {
     const started = clock();
     const built = model.build(point.values, settings);
     const builtAt = clock();
-    const result = built.run();
+    const result = built.run(progress);
     const buildSeconds = (builtAt - started) / 1000;
     const runSeconds = (clock() - builtAt) / 1000;
     const record: RunRecord = { run, metrics: result.metrics, warnings: result.warnings, events: result.events, buildSeconds, runSeconds, worker: 0 };

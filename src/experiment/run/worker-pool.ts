@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import type { Nanoseconds } from '../../engine/time.js';
 import type { RunId, RunRecord } from './experiment-runs.js';
 import type { ModelSource } from './model-source.js';
 import { RunFailedError } from './run-failed-error.js';
@@ -11,6 +12,10 @@ export interface PoolOptions {
   readonly workers: number;
   /** Called on the main thread as each run comes back (to journal it, show progress). */
   readonly onRecord: (record: RunRecord) => void;
+  /** Called as a worker begins a run (once it has started up, the first time). */
+  readonly onRunStart?: (run: RunId) => void;
+  /** Called as a worker reports how much simulated time its run has done. */
+  readonly onRunProgress?: (run: RunId, simulated: Nanoseconds) => void;
 }
 
 /**
@@ -64,6 +69,14 @@ class WorkerPool {
 
   private onReply(worker: Worker, reply: WorkerReply): void {
     if (this.settled) return;
+    if (reply.kind === 'began') {
+      this.options.onRunStart?.(reply.run);
+      return;
+    }
+    if (reply.kind === 'progress') {
+      this.options.onRunProgress?.(reply.run, reply.simulated);
+      return;
+    }
     if (reply.kind === 'failed') {
       this.fail(new RunFailedError(reply.run, rebuiltError(reply)));
       return;
