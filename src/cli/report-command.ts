@@ -1,10 +1,10 @@
 import { join, resolve } from 'node:path';
-import { availableMemory, loadExperiment, type ResolvedExperiment } from '../experiment/index.js';
+import { availableMemory, loadExperiment } from '../experiment/index.js';
 import { InputError } from '../input-error.js';
 import type { CliContext } from './cli-context.js';
 import { REPORT_HELP } from './help-text.js';
 import { parseCommandArgs, singleFile, stringList, type OptionValues } from './parse-command-args.js';
-import { renderReportFolder, type ReportOutcome } from './report-folder.js';
+import { renderAfterRun, renderReportFolder, writtenReport } from './report-folder.js';
 import { runCommand } from './run-command.js';
 import { parseWorkers, RUN_OPTIONS } from './run-options.js';
 
@@ -50,26 +50,13 @@ export async function reportCommand(args: readonly string[], context: CliContext
     const outcome = await renderReportFolder(experiment, resolve(context.cwd, csv), context, { wanted, overwrite });
     if (outcome.rendered) {
       context.stderr.write(`${folder} holds the results of this experiment (${outcome.codeVersion}); rendered the report from them without running (--rerun runs it again)\n`);
-      return written(outcome, values, context);
+      return writtenReport(outcome, values.quiet === true, context);
     }
     if (values['no-run'] === true) throw new InputError(`--no-run: ${folder} holds no results of this experiment to render: ${outcome.why}`);
     context.stderr.write(`running ${experiment.header.name} into ${folder}: ${outcome.why}\n`);
   }
   await runCommand(runArgs(file, csv, values), context);
-  return written(await renderAfterRun(experiment, csv, context, overwrite), values, context);
-}
-
-/** Renders the report of results a run just wrote at `csv` (`report`, `run --report`). */
-export async function renderAfterRun(experiment: ResolvedExperiment, csv: string, context: CliContext, overwrite: boolean): Promise<ReportOutcome> {
-  const outcome = await renderReportFolder(experiment, resolve(context.cwd, csv), context, { overwrite });
-  if (!outcome.rendered) throw new Error(`the results just written at ${csv} cannot be read back: ${outcome.why}`);
-  return outcome;
-}
-
-/** `Wrote ...` on stdout, unless --quiet. */
-export function written(outcome: ReportOutcome, values: OptionValues, context: CliContext): number {
-  if (outcome.rendered && values.quiet !== true) context.stdout.write(`Wrote ${outcome.files.at(-1)}\n${outcome.files.slice(0, -1).map((name) => `      ${name}\n`).join('')}`);
-  return 0;
+  return writtenReport(await renderAfterRun(experiment, csv, context, overwrite), values.quiet === true, context);
 }
 
 /** The `eastwest run` command line this report runs: the file, --out DIR/<name>.csv, and run's own options as given. */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatDuration } from '../engine/time.js';
 import { ALL_RUNS, outputPaths, readTimeseriesBucket, resolveBaseline, type ResolvedExperiment } from '../experiment/index.js';
 import { withOutputLock } from '../experiment/output/output-lock.js';
@@ -55,6 +55,19 @@ export async function renderReportFolder(experiment: ResolvedExperiment, csv: st
     for (const note of new Set(notes)) context.stderr.write(`note: ${note}\n`);
     return { rendered: true, files: files.map((file) => file.name), codeVersion: found.saved.meta.codeVersion };
   });
+}
+
+/** Renders the report of results a run just wrote at `csv` (`report`, `run --report`). */
+export async function renderAfterRun(experiment: ResolvedExperiment, csv: string, context: CliContext, overwrite: boolean): Promise<ReportOutcome> {
+  const outcome = await renderReportFolder(experiment, resolve(context.cwd, csv), context, { overwrite });
+  if (!outcome.rendered) throw new Error(`the results just written at ${csv} cannot be read back: ${outcome.why}`);
+  return outcome;
+}
+
+/** `Wrote ...` on stdout, unless --quiet; exit status 0. */
+export function writtenReport(outcome: ReportOutcome, quiet: boolean, context: CliContext): number {
+  if (outcome.rendered && !quiet) context.stdout.write(`Wrote ${outcome.files.at(-1)}\n${outcome.files.slice(0, -1).map((name) => `      ${name}\n`).join('')}`);
+  return 0;
 }
 
 /** The charts and index.md of a saved set, in the order they are written; what the charts left out goes to `notes`. */

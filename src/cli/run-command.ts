@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   availableMemory,
@@ -15,6 +15,7 @@ import type { CliContext } from './cli-context.js';
 import { finalReport } from './final-report.js';
 import { RUN_HELP } from './help-text.js';
 import { parseCommandArgs } from './parse-command-args.js';
+import { renderAfterRun, writtenReport } from './report-folder.js';
 import { readRunRequest, RUN_OPTIONS, selectionOf, type RunRequest } from './run-options.js';
 import { RunProgress } from './run-progress.js';
 
@@ -38,7 +39,9 @@ export async function runCommand(args: readonly string[], context: CliContext): 
   const baseline = request.baseline === undefined ? undefined : resolveBaseline(request.baseline, experiment);
   const timeseriesBucket = request.timeseries === undefined ? undefined : readTimeseriesBucket(request.timeseries, experiment.header, context.model);
   const tables = { timeseries: timeseriesBucket !== undefined, classes: hasClassColumns(context.model) };
-  const files = outputPaths(experiment.header.name, request.out, context.cwd, selection, tables);
+  // With --report the results get a folder of their own, as `eastwest report` gives them.
+  const out = request.out ?? (request.report ? join('results', experiment.header.name, `${experiment.header.name}.csv`) : undefined);
+  const files = outputPaths(experiment.header.name, out, context.cwd, selection, tables);
   checkWritable(files);
   const clock = context.clock ?? (() => performance.now());
   const progress = new RunProgress(context, experiment, { selection, quiet: request.quiet, resume: request.resume, clock });
@@ -59,6 +62,7 @@ export async function runCommand(args: readonly string[], context: CliContext): 
     progress.finish();
   }
   if (!request.quiet) context.stdout.write(finalReport(experiment, context.model.metrics, records, files, context.cwd));
+  if (request.report) return writtenReport(await renderAfterRun(experiment, files.csv, context, request.overwrite), request.quiet, context);
   return 0;
 }
 

@@ -23,6 +23,7 @@ export const RUN_OPTIONS = {
   force: { type: 'boolean' },
   overwrite: { type: 'boolean' },
   quiet: { type: 'boolean' },
+  report: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -43,6 +44,8 @@ export interface RunRequest {
   readonly only: readonly string[];
   /** `--timeseries DURATION` as typed; checked against the experiment once it is read. */
   readonly timeseries: string | undefined;
+  /** `--report`: charts and index.md beside the results once they are written (eastwest report). */
+  readonly report: boolean;
 }
 
 export function readRunRequest(values: OptionValues, positionals: readonly string[], defaultWorkers: number): RunRequest {
@@ -61,6 +64,7 @@ export function readRunRequest(values: OptionValues, positionals: readonly strin
     shards: text('shards'),
     only: stringList(values.only),
     timeseries: text('timeseries'),
+    report: values.report === true,
   };
   rejectConflicts(request);
   return request;
@@ -90,6 +94,9 @@ function rejectConflicts(request: RunRequest): void {
   }
   if (sharded && request.only.length > 0) {
     throw new InputError('eastwest run: `--only` picks runs for debugging and does not combine with `--shard` or `--shards`');
+  }
+  if ((sharded || request.only.length > 0) && request.report) {
+    throw new InputError('eastwest run: `--report` charts the complete results of an experiment, so it does not combine with `--shard`, `--shards` or `--only`; report on the merged results with `eastwest report FILE --out DIR`');
   }
   if (sharded && request.baseline !== undefined) {
     throw new InputError('eastwest run: a shard writes no summary, so `--baseline` has nothing to do there; give it to `eastwest merge`');
