@@ -11,7 +11,8 @@ export const MAIN_HELP = `eastwest: a deterministic performance model of Kuberne
 Usage:
   eastwest run FILE.yaml [--out PATH] [--workers N] [--shard K/N | --shards N] [--resume]
                          [--set path=value]... [--only RUN]... [--baseline path=value]
-                         [--timeseries DURATION] [--force] [--overwrite] [--quiet] [--report]
+                         [--timeseries DURATION] [--force] [--overwrite] [--quiet]
+                         [--report]
   eastwest validate FILE.yaml [--set path=value]... [--workers N] [--force]
   eastwest describe [--metrics]
   eastwest merge PART.csv... --out PATH [--baseline path=value] [--overwrite] [--quiet]
@@ -232,7 +233,8 @@ value, in the experiment's order, with the colours side by side.
 
 Options:
   --out FILE.svg      the chart (required; ending in .svg); written atomically. An SVG
-                      eastwest wrote there is replaced, anything else only with --overwrite
+                      eastwest wrote there is replaced, anything else only with
+                      --overwrite
   --x COLUMN          the x axis: point, a parameter column (cluster.services), time_s
   --y METRIC          a value column (request_latency_p50_ms; in a summary also
                       <metric>_diff, with its paired interval); repeatable, one panel each
@@ -245,17 +247,19 @@ Options:
 A column the CSV lacks is refused (exit 2) with the columns it has and the closest name.
 
 Examples:
-  eastwest plot results/quickstart.summary.csv --out /tmp/latency.svg --y request_latency_p50_ms
-  eastwest plot results/sweep.csv --x cluster.services --color proxy.mode --log-y --out sweep.svg
-  eastwest plot results/churn-rollout.timeseries.csv --y stale_endpoint_errors --out stale.svg
+  eastwest plot results/quickstart/quickstart.summary.csv --out /tmp/latency.svg
+  eastwest plot results/sweep.csv --x cluster.services --color proxy.mode --log-y \\
+                --y request_latency_p50_ms --y first_packet_p50_us --out sweep.svg
+  eastwest plot results/churn-rollout.timeseries.csv --y stale_endpoint_errors \\
+                --out stale.svg
 `;
 
 export const REPORT_HELP = `Usage: eastwest report FILE.yaml [--out DIR] [options]
 
 Runs the experiment into a folder of its own, results/<name>/ by default (as
-\`eastwest run FILE.yaml --out DIR/<name>.csv\` would: journal, --resume, lock, workers; the
-CSV, summary, meta, class table and, with --timeseries, time series as one set), then writes
-into the same folder
+\`eastwest run FILE.yaml --out DIR/<name>.csv\` would: journal, --resume, lock,
+workers; the CSV, summary, meta, class table and, with --timeseries, time series as
+one set), then writes into the same folder
   <metric>.svg                 one chart per headline metric that has numbers: each
                                point's mean and 95% interval (as eastwest plot draws them)
   timeseries-<column>.svg      with a time series: one chart per column, over time
@@ -265,14 +269,15 @@ into the same folder
                                the charts, and the headline metrics per point as mean ±
                                95% half-width, with paired differences from the baseline
                                when there is one
-index.md holds no wall time or path outside the folder: the same results render the same
-bytes.
+index.md holds no wall time, so the same results render the same bytes. A chart an earlier
+report linked that this one does not draw is removed.
 
-When DIR already holds the complete results of this very experiment (the same experiment
-hash: file, --set and defaults; every run; each CSV matching the checksum its meta records,
-so an edited file is refused, exit 2, not rendered), report renders them without running
-and says so on stderr. They may have been moved there: files are found by name beside the
-meta. Results of another hash, another --timeseries or --baseline, or no results are run.
+When DIR already holds the complete results of this very experiment (the same
+experiment hash: file, --set and defaults; every run; each CSV matching the checksum
+its meta records, so an edited file is refused, exit 2, not rendered), report renders
+them without running and says so on stderr. They may have been moved there: files are
+found by name beside the meta. Results of another hash, another --timeseries or
+--baseline, or no results are run.
 
 Options:
   --out DIR           the folder (default results/<name>)
@@ -287,5 +292,6 @@ Options:
 Examples:
   eastwest report experiments/quickstart.yaml              (npm start does this)
   eastwest report experiments/churn-rollout.yaml --timeseries 1s
-  eastwest report experiments/proxy-modes-at-scale.yaml --baseline proxy.mode=iptables --no-run
+  eastwest report experiments/proxy-modes-at-scale.yaml --no-run
+                                         (its baseline is the one its meta records)
 `;

@@ -101,6 +101,17 @@ describe('eastwest report', () => {
     expect(index).toMatch(/\| 0 \| 10 \| iptables \| 0 ± 0 \|/);
   });
 
+  it('removes a chart of the earlier results that the new report does not draw', async () => {
+    const cwd = folder();
+    await runCaptured(['report', 'tiny.yaml', '--quiet', '--set', 'dns.nodeLocalCache=true'], { cwd });
+    expect(existsSync(join(cwd, 'results/tiny/nodelocal_cache_hit_ratio.svg'))).toBe(true);
+    writeFileSync(join(cwd, 'results/tiny/mine.svg'), '<svg/>');
+    await runCaptured(['report', 'tiny.yaml', '--quiet'], { cwd });
+    expect(existsSync(join(cwd, 'results/tiny/nodelocal_cache_hit_ratio.svg'))).toBe(false);
+    expect(existsSync(join(cwd, 'results/tiny/request_latency_p50_ms.svg'))).toBe(true);
+    expect(existsSync(join(cwd, 'results/tiny/mine.svg'))).toBe(true);
+  });
+
   it('leaves an index.md it did not write unless --overwrite', async () => {
     const cwd = folder();
     mkdirSync(join(cwd, 'results/tiny'), { recursive: true });

@@ -10,6 +10,7 @@ import { modelColumns } from '../report/model-columns.js';
 import { reportCharts } from '../report/report-charts.js';
 import { INDEX_MARK, reportIndex } from '../report/report-index.js';
 import { SVG_MARK } from '../report/render-svg.js';
+import { removeCharts, staleCharts } from '../report/stale-charts.js';
 import { readResultsTable } from '../report/results-table.js';
 import type { CliContext } from './cli-context.js';
 
@@ -51,7 +52,9 @@ export async function renderReportFolder(experiment: ResolvedExperiment, csv: st
     const notes: string[] = [];
     const files = await reportFiles(experiment, found.saved, context, { shown, notes });
     checkGeneratedPaths(files, options.overwrite);
+    const stale = staleCharts(join(dirname(paths.csv), 'index.md'), files.map((file) => file.path));
     writeGeneratedFiles(files);
+    removeCharts(stale);
     for (const note of new Set(notes)) context.stderr.write(`note: ${note}\n`);
     return { rendered: true, files: files.map((file) => file.name), codeVersion: found.saved.meta.codeVersion };
   });

@@ -32,8 +32,8 @@ export interface ReportIndexInput {
  * the scenario changes from the defaults, what is swept and over which values, seed,
  * replications, warm-up and measured window), the charts, and the headline metrics per point
  * as mean ± 95% half-width, with the paired differences from the baseline when the summary has
- * them. Only the experiment and its results go in (no wall times, no paths outside the
- * folder), so the same results give the same bytes.
+ * them. Only the experiment and its results go in (no wall times), so the same results give
+ * the same bytes.
  */
 export function reportIndex(input: ReportIndexInput): string {
   const { experiment } = input;
