@@ -33,4 +33,11 @@ describe('eastwest validate run-time estimate', () => {
       /\nestimate {4}about 1 min 24 s on 1 worker \(from results\/small\.meta\.json: 14 runs of an earlier version of this experiment, 6 s per run at \S+ events\/s, scaled to 22s of simulated time per run\)\n/,
     );
   });
+
+  it('uses the meta `eastwest report` left in results/<name>/', async () => {
+    const cwd = folderWithExperiment();
+    await runCaptured(['report', 'small.yaml', '--quiet'], { cwd, clock: steppingClock(2_000) });
+    const outcome = await runCaptured(['validate', 'small.yaml'], { cwd });
+    expect(unwrapped(outcome.stdout)).toContain('(from results/small/small.meta.json: 14 runs of this same experiment');
+  });
 });
