@@ -4,7 +4,7 @@ import { chooseChart, type PlotRequest } from './chart-choice.js';
 import { chartPoints, xScaleOf } from './chart-points.js';
 import { chartSpec } from './chart-spec.js';
 import { renderSvg } from './render-svg.js';
-import type { ResultsTable } from './results-table.js';
+import { columnCells, type ResultsTable } from './results-table.js';
 
 /** What a chart is titled and measured by, besides the table. */
 export interface PlotContext {
@@ -33,7 +33,7 @@ export async function plotSvg(table: ResultsTable, request: PlotRequest, context
   const notes: string[] = [];
   const panels = choice.ys.map((y) => ({ y, yTitle: axisTitle(y, context.specs), points: chartPoints(table, choice, y, xScale, notes) }));
   const layout = {
-    title: `${table.rows[0]?.[0] ?? ''}: ${table.kind === 'summary' ? 'mean and 95% CI over replications' : table.kind === 'timeseries' ? 'mean over replications, per time bucket' : 'each run; line through the means'}`,
+    title: `${table.rows[0]?.[0] ?? ''}: ${subtitle(table)}`,
     xTitle: choice.x === 'time_s' ? axisTitle('time_s', context.specs) : choice.x,
     choice,
     xScale,
@@ -42,4 +42,12 @@ export async function plotSvg(table: ResultsTable, request: PlotRequest, context
   };
   const svg = await renderSvg(chartSpec(layout, panels));
   return { svg, ys: choice.ys, notes };
+}
+
+/** What the marks are, for the chart's title. */
+function subtitle(table: ResultsTable): string {
+  if (table.kind === 'timeseries') return 'mean over replications, per time bucket';
+  if (table.kind !== 'summary') return 'each run; line through the means';
+  const single = columnCells(table, 'replications').every((cell) => cell === '1');
+  return single ? 'one replication per point, no interval' : 'mean and 95% CI over replications';
 }

@@ -78,12 +78,16 @@ function charts({ charts: all, experiment }: ReportIndexInput): string {
   const image = (chart: ReportChart): string => `![${chart.value}${chart.overTime ? ' over time' : ''}](${chart.file})`;
   const summary = all.filter((chart) => !chart.overTime);
   const overTime = all.filter((chart) => chart.overTime);
-  const lines = ['## Charts', '', `Means over ${experiment.header.replications} replications, with 95% confidence intervals.`, ...summary.flatMap((chart) => ['', image(chart)])];
+  const lines = ['## Charts', '', chartsNote(experiment.header.replications), ...summary.flatMap((chart) => ['', image(chart)])];
   if (overTime.length > 0) lines.push('', '### Over time', '', 'Each point\'s mean over its replications, per time bucket of the measured window.', ...overTime.flatMap((chart) => ['', image(chart)]));
   return lines.join('\n');
 }
 
-function headlineNumbers({ summary, headlines, specs, meta }: ReportIndexInput): string {
+function chartsNote(replications: number): string {
+  return replications === 1 ? 'One replication per point: each point\'s value, with no confidence interval.' : `Means over ${replications} replications, with 95% confidence intervals.`;
+}
+
+function headlineNumbers({ summary, headlines, specs, meta, experiment }: ReportIndexInput): string {
   const shown = headlines.filter((metric) => summary.valueColumns.includes(metric) && hasNumbers(summary, metric));
   const empty = headlines.filter((metric) => summary.valueColumns.includes(metric) && !shown.includes(metric));
   const keys = ['point', ...summary.parameterColumns];
@@ -93,7 +97,8 @@ function headlineNumbers({ summary, headlines, specs, meta }: ReportIndexInput):
     return summary.rows.map((_, row) => [...keyCells.map((cells) => cells[row]), ...columns.map((cells) => cells[row])]);
   };
   const header = [...keys.map(code), ...shown.map((metric) => axisTitle(metric, specs))];
-  const lines = ['## Headline numbers', '', 'Mean ± 95% confidence half-width over replications, per point (every metric is in the summary CSV).', ''];
+  const what = experiment.header.replications === 1 ? 'The value of the one replication' : 'Mean ± 95% confidence half-width over replications';
+  const lines = ['## Headline numbers', '', `${what}, per point (every metric is in the summary CSV).`, ''];
   lines.push(...table(header, rowsOf((metric) => plusMinus(summary, `${metric}_mean`, `${metric}_ci95`, false))));
   if (meta.baseline !== null) {
     lines.push('', `Paired difference from the baseline point (\`${meta.baseline}\`, the same other parameters), ± its 95% half-width; empty where a point has no baseline partner.`, '');
@@ -116,6 +121,7 @@ function plusMinus(summary: ResultsTable, valueColumn: string, errorColumn: stri
 
 /** A 95% half-width to two significant digits: more would claim a precision it does not have. */
 function halfWidth(value: number): string {
+  if (value !== 0 && Math.abs(value) < 1e-4) return value.toExponential(1);
   return formatTableNumber(Number(value.toPrecision(2)));
 }
 
