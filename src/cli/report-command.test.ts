@@ -74,6 +74,13 @@ describe('eastwest report', () => {
     }
     expect(model.builds.length).toBe(builds);
     expect(readdirSync(join(cwd, 'results/tiny')).filter((name) => name.endsWith('.tmp') || name.endsWith('.lock'))).toEqual([]);
+
+    writeFileSync(join(cwd, 'results/tiny/tiny.summary.csv'), summary);
+    const meta = read(cwd, 'results/tiny/tiny.meta.json');
+    writeFileSync(join(cwd, 'results/tiny/tiny.meta.json'), meta.replace('"baseline": null', '"baseline": "proxy.mode=ipvs"'));
+    const edited = await runCaptured(['report', 'tiny.yaml', '--no-run'], { cwd, model });
+    expect(edited.status).toBe(2);
+    expect(edited.stderr).toContain('results/tiny/tiny.meta.json: it says baseline proxy.mode=ipvs, but tiny.summary.csv has no difference columns: the meta was edited');
   });
 
   it('renders results moved into the folder from where `run` wrote them', async () => {
