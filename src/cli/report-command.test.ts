@@ -127,6 +127,7 @@ describe('eastwest report', () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('Cannot write `results/tiny/index.md`: a file is there that eastwest did not write; pass --overwrite');
     expect(read(cwd, 'results/tiny/index.md')).toBe('# my notes\n');
+    expect(existsSync(join(cwd, 'results/tiny/tiny.csv'))).toBe(false); // refused before any run
     expect((await runCaptured(['report', 'tiny.yaml', '--quiet', '--overwrite'], { cwd })).status).toBe(0);
   });
 });

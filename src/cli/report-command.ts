@@ -4,7 +4,7 @@ import { InputError } from '../input-error.js';
 import type { CliContext } from './cli-context.js';
 import { REPORT_HELP } from './help-text.js';
 import { parseCommandArgs, singleFile, stringList, type OptionValues } from './parse-command-args.js';
-import { renderAfterRun, renderReportFolder, writtenReport } from './report-folder.js';
+import { checkReportIndex, renderAfterRun, renderReportFolder, writtenReport } from './report-folder.js';
 import { runCommand } from './run-command.js';
 import { parseWorkers, RUN_OPTIONS } from './run-options.js';
 
@@ -55,6 +55,7 @@ export async function reportCommand(args: readonly string[], context: CliContext
     if (values['no-run'] === true) throw new InputError(`--no-run: ${folder} holds no results of this experiment to render: ${outcome.why}`);
     context.stderr.write(`running ${experiment.header.name} into ${folder}: ${outcome.why}\n`);
   }
+  checkReportIndex(csv, context, overwrite);
   await runCommand(runArgs(file, csv, values), context);
   return writtenReport(await renderAfterRun(experiment, csv, context, overwrite), values.quiet === true, context);
 }

@@ -60,6 +60,15 @@ export async function renderReportFolder(experiment: ResolvedExperiment, csv: st
   });
 }
 
+/**
+ * Before a run whose report goes beside `csv`: refuses an index.md there that eastwest did not
+ * write (unless `overwrite`) now, rather than after the runs.
+ */
+export function checkReportIndex(csv: string, context: CliContext, overwrite: boolean): void {
+  const path = join(dirname(resolve(context.cwd, csv)), 'index.md');
+  checkGeneratedPaths([{ path, name: relative(context.cwd, path), content: '', mark: INDEX_MARK }], overwrite);
+}
+
 /** Renders the report of results a run just wrote at `csv` (`report`, `run --report`). */
 export async function renderAfterRun(experiment: ResolvedExperiment, csv: string, context: CliContext, overwrite: boolean): Promise<ReportOutcome> {
   const outcome = await renderReportFolder(experiment, resolve(context.cwd, csv), context, { overwrite });

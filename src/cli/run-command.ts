@@ -15,7 +15,7 @@ import type { CliContext } from './cli-context.js';
 import { finalReport } from './final-report.js';
 import { RUN_HELP } from './help-text.js';
 import { parseCommandArgs } from './parse-command-args.js';
-import { renderAfterRun, writtenReport } from './report-folder.js';
+import { checkReportIndex, renderAfterRun, writtenReport } from './report-folder.js';
 import { readRunRequest, RUN_OPTIONS, selectionOf, type RunRequest } from './run-options.js';
 import { RunProgress } from './run-progress.js';
 
@@ -43,6 +43,7 @@ export async function runCommand(args: readonly string[], context: CliContext): 
   const out = request.out ?? (request.report ? join('results', experiment.header.name, `${experiment.header.name}.csv`) : undefined);
   const files = outputPaths(experiment.header.name, out, context.cwd, selection, tables);
   checkWritable(files);
+  if (request.report) checkReportIndex(files.csv, context, request.overwrite);
   const clock = context.clock ?? (() => performance.now());
   const progress = new RunProgress(context, experiment, { selection, quiet: request.quiet, resume: request.resume, clock });
   let records;
