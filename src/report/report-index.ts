@@ -3,7 +3,7 @@ import type { ParameterSpec } from '../contract/parameter-spec.js';
 import type { SavedMeta } from '../experiment/output/saved-outputs.js';
 import type { ResolvedExperiment } from '../experiment/spec/resolved-experiment.js';
 import { formatWritten } from '../experiment/spec/written-value.js';
-import { formatTableNumber } from '../cli/table-number.js';
+import { formatTableNumber } from '../text/table-number.js';
 import { axisTitle } from './axis-title.js';
 import { hasNumbers } from './chart-choice.js';
 import { changedParameters } from './changed-parameters.js';
