@@ -7,12 +7,14 @@ import { EXIT_BAD_INPUT, EXIT_OK, reportError, takeDebugOption } from './error-r
 import { MAIN_HELP } from './help-text.js';
 import { importClusterCommand } from './import-cluster-command.js';
 import { mergeCommand } from './merge-command.js';
+import { plotCommand } from './plot-command.js';
+import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { validateCommand } from './validate-command.js';
 
 type Command = (args: readonly string[], context: CliContext) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = { run: runCommand, validate: validateCommand, describe: describeCommand, merge: mergeCommand, 'import-cluster': importClusterCommand };
+const COMMANDS: Readonly<Record<string, Command>> = { run: runCommand, validate: validateCommand, describe: describeCommand, merge: mergeCommand, 'import-cluster': importClusterCommand, plot: plotCommand, report: reportCommand };
 
 export { EXIT_BAD_INPUT, EXIT_OK, EXIT_RUN_FAILED } from './error-report.js';
 

@@ -25,11 +25,15 @@ Usage:
                          [--set path=value]... [--only RUN]... [--baseline path=value]
                          [--timeseries DURATION] [--all-params] [--columns a,b]
                          [--format table|csv|json] [--force] [--overwrite] [--quiet]
+                         [--report]
   eastwest validate FILE.yaml [--set path=value]... [--workers N] [--force]
   eastwest describe [--metrics]
   eastwest merge PART.csv... --out PATH [--baseline path=value] [--all-params]
                  [--columns a,b] [--format table|csv|json] [--overwrite] [--quiet]
   eastwest import-cluster FILE.json [--out PATH] [--overwrite]
+  eastwest plot CSV --out FILE.svg [--x PARAM] [--y METRIC]... [--color PARAM]
+                    [--log-x] [--log-y] [--overwrite]
+  eastwest report FILE.yaml [--out DIR] [--no-run | --rerun] [run's options]
   eastwest --help | --version
 
 Commands:
@@ -42,6 +46,9 @@ Commands:
   import-cluster
              a cluster's shape, counts only, from kubectl's JSON, as the cluster part of
              an experiment file
+  plot       an SVG chart of a results CSV: means with 95% intervals, or over time
+  report     run an experiment (or reuse its results) into results/<name>/ and write
+             a chart per headline metric and index.md
 
 Run \`eastwest COMMAND --help\` for a command's options.
 Global option: --debug, anywhere on the line, prints the stack of an internal error
@@ -129,6 +136,10 @@ ${TABLE_OPTIONS_HELP}
                       same experiment are replaced either way. An output that would be an
                       input (the experiment file) is always refused
   --quiet             no progress and no table (warnings still go to stderr)
+  --report            then write the report beside the results, as \`eastwest report\`
+                      does: an SVG per headline metric (and time-series column) and
+                      index.md. Its results go to results/<name>/<name>.csv unless --out;
+                      give each experiment its own folder. Not with --shard or --only
   -h, --help          show this help
 
 Examples:
@@ -242,4 +253,88 @@ Options:
 Example:
   kubectl get nodes,services,endpointslices -A -o json > cluster.json
   eastwest import-cluster cluster.json --out experiments/my-cluster.cluster.yaml
+`;
+
+export const PLOT_HELP = `Usage: eastwest plot CSV --out FILE.svg [options]
+
+Draws an SVG chart of one of eastwest's CSVs, rendered in Node (no browser):
+  X.summary.csv      each point's mean with its 95% interval as an error bar
+  X.csv              the same from X.summary.csv beside it when there is one (said on
+                     stderr); otherwise a symbol per run and a line through the means
+  X.timeseries.csv   lines over time_s: each point's mean over its replications
+  X.classes.csv      as X.csv, with class as a parameter
+Axis titles carry units (request_latency_p50_ms (ms), first_packet_p50_us (µs));
+parameters are titled by their path (cluster.services).
+
+Defaults: x is the first swept parameter (time_s for a time series; point when nothing
+is swept), colour the next swept parameter, y the model's headline metrics that have
+numbers, one panel per metric, stacked. Every other swept parameter splits a panel
+into small charts, one per combination of its values, so no two points are averaged
+together. A numeric x gets a linear axis, or a log one when its values are all positive
+and span two decades or more (or with --log-x); text (proxy.mode, 1s) gets one tick per
+value, in the experiment's order, with the colours side by side.
+
+Options:
+  --out FILE.svg      the chart (required; ending in .svg); written atomically. An SVG
+                      eastwest wrote there is replaced, anything else only with
+                      --overwrite
+  --x COLUMN          the x axis: point, a parameter column (cluster.services), time_s
+  --y METRIC          a value column (request_latency_p50_ms; in a summary also
+                      <metric>_diff, with its paired interval); repeatable, one panel each
+  --color COLUMN      the colour: a parameter column (or class, point)
+  --log-x             log x axis (numeric, positive values)
+  --log-y             log y axis; values <= 0 are left out, saying so on stderr
+  --overwrite         replace a file at --out that eastwest did not write
+  -h, --help          show this help
+
+A column the CSV lacks is refused (exit 2) with the columns it has and the closest name.
+
+Examples:
+  eastwest plot results/quickstart/quickstart.summary.csv --out /tmp/latency.svg
+  eastwest plot results/sweep.csv --x cluster.services --color proxy.mode --log-y \\
+                --y request_latency_p50_ms --y first_packet_p50_us --out sweep.svg
+  eastwest plot results/churn-rollout.timeseries.csv --y stale_endpoint_errors \\
+                --out stale.svg
+`;
+
+export const REPORT_HELP = `Usage: eastwest report FILE.yaml [--out DIR] [options]
+
+Runs the experiment into a folder of its own, results/<name>/ by default (as
+\`eastwest run FILE.yaml --out DIR/<name>.csv\` would: journal, --resume, lock,
+workers; the CSV, summary, meta, class table and, with --timeseries, time series as
+one set), then writes into the same folder
+  <metric>.svg                 one chart per headline metric that has numbers: each
+                               point's mean and 95% interval (as eastwest plot draws them)
+  timeseries-<column>.svg      with a time series: one chart per column, over time
+  index.md                     the question (the experiment's description), the set-up
+                               (parameters set away from their defaults, the swept ones
+                               and their values, seed, replications, warm-up, duration),
+                               the charts, and the headline metrics per point as mean ±
+                               95% half-width, with paired differences from the baseline
+                               when there is one
+index.md holds no wall time, so the same results render the same bytes. A chart an earlier
+report linked that this one does not draw is removed.
+
+When DIR already holds the complete results of this very experiment (the same
+experiment hash: file, --set and defaults; every run; each CSV matching the checksum
+its meta records, so an edited file is refused, exit 2, not rendered), report renders
+them without running and says so on stderr. They may have been moved there: files are
+found by name beside the meta. Results of another hash, another --timeseries or
+--baseline, or no results are run.
+
+Options:
+  --out DIR           the folder (default results/<name>)
+  --no-run            only render what DIR holds; exit 2 saying why when it holds nothing
+                      to render
+  --rerun             run the experiment even when DIR holds its results
+  --set, --workers, --resume, --baseline, --timeseries, --force, --overwrite, --quiet
+                      as for eastwest run; --overwrite also replaces an index.md or an
+                      SVG in DIR that eastwest did not write
+  -h, --help          show this help
+
+Examples:
+  eastwest report experiments/quickstart.yaml              (npm start does this)
+  eastwest report experiments/churn-rollout.yaml --timeseries 1s
+  eastwest report experiments/proxy-modes-at-scale.yaml --no-run
+                                         (its baseline is the one its meta records)
 `;

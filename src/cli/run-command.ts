@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   availableMemory,
@@ -18,6 +18,7 @@ import type { CliContext } from './cli-context.js';
 import { finalReport } from './final-report.js';
 import { RUN_HELP } from './help-text.js';
 import { parseCommandArgs } from './parse-command-args.js';
+import { checkReportIndex, renderAfterRun, writtenReport } from './report-folder.js';
 import { readRunRequest, RUN_OPTIONS, selectionOf, type RunRequest } from './run-options.js';
 import { RunProgress } from './run-progress.js';
 import { columnChoice } from './table-options.js';
@@ -43,8 +44,11 @@ export async function runCommand(args: readonly string[], context: CliContext): 
   const choice = columnChoice(request.table, experiment, context.model, baseline !== undefined);
   const timeseriesBucket = request.timeseries === undefined ? undefined : readTimeseriesBucket(request.timeseries, experiment.header, context.model);
   const tables = { timeseries: timeseriesBucket !== undefined, classes: hasClassColumns(context.model) };
-  const files = outputPaths(experiment.header.name, request.out, context.cwd, selection, tables);
+  // With --report the results get a folder of their own, as `eastwest report` gives them.
+  const out = request.out ?? (request.report ? join('results', experiment.header.name, `${experiment.header.name}.csv`) : undefined);
+  const files = outputPaths(experiment.header.name, out, context.cwd, selection, tables);
   checkWritable(files);
+  if (request.report) checkReportIndex(files.csv, context, request.overwrite);
   const clock = context.clock ?? (() => performance.now());
   const prior = earlierCosts(experiment, files.meta, context.cwd);
   const progress = new RunProgress(context, experiment, { selection, quiet: request.quiet, resume: request.resume, clock, prior });
@@ -72,6 +76,7 @@ export async function runCommand(args: readonly string[], context: CliContext): 
     context.stderr.write(report.stderr);
     context.stdout.write(report.stdout);
   }
+  if (request.report) return writtenReport(await renderAfterRun(experiment, files.csv, context, request.overwrite), request.quiet, context);
   return 0;
 }
 

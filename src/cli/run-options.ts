@@ -26,6 +26,7 @@ export const RUN_OPTIONS = {
   quiet: { type: 'boolean' },
   'all-params': { type: 'boolean' },
   ...TABLE_OPTIONS,
+  report: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -50,6 +51,8 @@ export interface RunRequest {
   readonly allParams: boolean;
   /** `--columns` and `--format`: the table on stdout. */
   readonly table: TableRequest;
+  /** `--report`: charts and index.md beside the results once they are written (eastwest report). */
+  readonly report: boolean;
 }
 
 export function readRunRequest(values: OptionValues, positionals: readonly string[], defaultWorkers: number): RunRequest {
@@ -70,6 +73,7 @@ export function readRunRequest(values: OptionValues, positionals: readonly strin
     timeseries: text('timeseries'),
     allParams: values['all-params'] === true,
     table: readTableRequest(values),
+    report: values.report === true,
   };
   rejectConflicts(request);
   return request;
@@ -99,6 +103,9 @@ function rejectConflicts(request: RunRequest): void {
   }
   if (sharded && request.only.length > 0) {
     throw new InputError('eastwest run: `--only` picks runs for debugging and does not combine with `--shard` or `--shards`');
+  }
+  if ((sharded || request.only.length > 0) && request.report) {
+    throw new InputError('eastwest run: `--report` charts the complete results of an experiment, so it does not combine with `--shard`, `--shards` or `--only`; report on the merged results with `eastwest report FILE --out DIR`');
   }
   if (sharded && request.baseline !== undefined) {
     throw new InputError('eastwest run: a shard writes no summary, so `--baseline` has nothing to do there; give it to `eastwest merge`');

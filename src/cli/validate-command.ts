@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { formatDuration } from '../engine/time.js';
 import {
   availableMemory,
@@ -59,10 +59,16 @@ export async function validateCommand(args: readonly string[], context: CliConte
   return 0;
 }
 
+/** From an earlier run's meta where `run` puts it (results/<name>.meta.json) or `report` does (results/<name>/), else by calibration. */
 function estimateRunTime(experiment: ResolvedExperiment, context: CliContext, workers: number): RunTimeEstimate {
-  const meta = outputPaths(experiment.header.name, undefined, context.cwd).meta;
+  const name = experiment.header.name;
+  const metas = [outputPaths(name, undefined, context.cwd).meta, outputPaths(name, join('results', name, `${name}.csv`), context.cwd).meta];
   const calibrate = (point: number): number => calibrationSeconds(experiment, context.model, point, context.clock);
-  return estimateFromMeta(experiment, meta, relative(context.cwd, meta), workers, calibrate) ?? estimateByCalibration(experiment, context.model, workers, context.clock);
+  for (const meta of metas) {
+    const estimate = estimateFromMeta(experiment, meta, relative(context.cwd, meta), workers, calibrate);
+    if (estimate !== undefined) return estimate;
+  }
+  return estimateByCalibration(experiment, context.model, workers, context.clock);
 }
 
 function describeEstimate(estimate: RunTimeEstimate, workers: number): string {

@@ -53,4 +53,11 @@ describe('eastwest validate run-time estimate', () => {
     // (a mean per run would say 7 × 6.6 s = 46 s); calibrated, point 0 takes 7.5 s now, ×1.875: 2 min.
     expect(unwrapped(outcome.stdout)).toContain('estimate    about 2 min 00 s on 2 workers (from results/small.meta.json');
   });
+
+  it('uses the meta `eastwest report` left in results/<name>/', async () => {
+    const cwd = folderWithExperiment();
+    await runCaptured(['report', 'small.yaml', '--quiet'], { cwd, clock: steppingClock(2_000) });
+    const outcome = await runCaptured(['validate', 'small.yaml'], { cwd });
+    expect(unwrapped(outcome.stdout)).toContain('(from results/small/small.meta.json: 14 runs of this same experiment');
+  });
 });
