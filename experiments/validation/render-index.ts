@@ -56,9 +56,9 @@ function row(testCase: ValidationCase, value: CaseValue, tolerances: Map<string,
     `\`${testCase.id}\``,
     escape(testCase.quantity),
     `${testCase.publishedText ?? formatNumber(testCase.published)} ${testCase.unit}`,
-    `${formatNumber(value.model)}${value.modelCi95 === undefined ? '' : ` ± ${formatNumber(value.modelCi95)}`} ${testCase.unit}`,
+    `${formatNumber(value.model)}${value.modelCi95 === undefined ? '' : ` ± ${formatNumber(value.modelCi95, 2)}`} ${testCase.unit}`,
     difference(value.model, testCase.published),
-    `${describeTolerance(testCase.tolerance, testCase.unit)} [T${tolerances.get(toleranceKey(testCase.tolerance))}](#tolerances)`,
+    `${describeTolerance(testCase.tolerance, testCase.unit)} [T${tolerances.get(toleranceKey(testCase))}](#tolerances)`,
     testCase.use,
     value.status === 'agrees' ? 'agrees' : '**disagrees**',
     SOURCES[testCase.source].short,
@@ -91,14 +91,14 @@ function sourceSection(cases: readonly ValidationCase[]): string[] {
 function toleranceNotes(cases: readonly ValidationCase[]): Map<string, number> {
   const notes = new Map<string, number>();
   for (const testCase of cases) {
-    const key = toleranceKey(testCase.tolerance);
+    const key = toleranceKey(testCase);
     if (!notes.has(key)) notes.set(key, notes.size + 1);
   }
   return notes;
 }
 
-function toleranceKey(tolerance: Tolerance): string {
-  return `${describeTolerance(tolerance, '')}: ${tolerance.why}`.replace(/\s+:/, ':');
+function toleranceKey(testCase: ValidationCase): string {
+  return `${describeTolerance(testCase.tolerance, testCase.unit)}: ${testCase.tolerance.why}`;
 }
 
 export function describeTolerance(tolerance: Tolerance, unit: string): string {
@@ -144,13 +144,13 @@ function difference(model: number, published: number): string {
   return published === 0 || !Number.isFinite(model) ? signed : `${signed} (${formatNumber(model / published)}×)`;
 }
 
-/** Four significant figures (whole numbers from 1,000 up), thousands grouped: readable, and the same bytes every time. */
-export function formatNumber(value: number): string {
+/** `digits` significant figures (whole numbers from 1,000 up), thousands grouped: readable, and the same bytes every time. */
+export function formatNumber(value: number, digits = 4): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   const sign = value < 0 ? '−' : '';
   const magnitude = Math.abs(value);
   if (magnitude >= 1000 || Number.isInteger(magnitude)) return sign + groupThousands(Math.round(magnitude));
-  return sign + String(Number(magnitude.toPrecision(4)));
+  return sign + String(Number(magnitude.toPrecision(digits)));
 }
 
 function groupThousands(value: number): string {

@@ -15,6 +15,8 @@ export interface ShortConnectionLength {
   readonly replications: number;
   /** Measured window; undefined keeps the file's 10 s. */
   readonly duration?: Nanoseconds;
+  /** Warm-up; undefined keeps the file's 3 s (a closed loop fills at once: the scaled-down run takes less). */
+  readonly warmup?: Nanoseconds;
 }
 
 interface ServiceClass {
@@ -38,7 +40,7 @@ export function shortConnectionRuns(length: ShortConnectionLength): (mode: strin
     const values = scenarioValues(scenarioModel.parameters, { ...closedLoop.scenario, 'proxy.mode': mode, 'cluster.serviceClasses': classes });
     const throughputs = Array.from({ length: length.replications }, (_, replication) =>
       numberOf(
-        scenarioModel.build(values, { seed: experiment.header.seed, replication, warmup: experiment.header.warmup, duration: length.duration ?? experiment.header.duration }).run().metrics,
+        scenarioModel.build(values, { seed: experiment.header.seed, replication, warmup: length.warmup ?? experiment.header.warmup, duration: length.duration ?? experiment.header.duration }).run().metrics,
         'throughput_per_s',
       ),
     );
