@@ -56,7 +56,7 @@ function row(testCase: ValidationCase, value: CaseValue, tolerances: Map<string,
     `\`${testCase.id}\``,
     escape(testCase.quantity),
     `${testCase.publishedText ?? formatNumber(testCase.published)} ${testCase.unit}`,
-    `${formatNumber(value.model)}${value.modelCi95 === undefined ? '' : ` ± ${formatNumber(value.modelCi95, 2)}`} ${testCase.unit}`,
+    `${formatModel(value.model)}${value.modelCi95 === undefined ? '' : ` ± ${formatModel(value.modelCi95, 2)}`} ${testCase.unit}`,
     difference(value.model, testCase.published),
     `${describeTolerance(testCase.tolerance, testCase.unit)} [T${tolerances.get(toleranceKey(testCase))}](#tolerances)`,
     testCase.use,
@@ -107,7 +107,7 @@ export function describeTolerance(tolerance: Tolerance, unit: string): string {
     case 'exact':
       return 'exact';
     case 'relative':
-      return `±${formatNumber(tolerance.fraction * 100)} %`;
+      return `±${formatNumber(Number((tolerance.fraction * 100).toPrecision(6)))} %`;
     case 'absolute':
       return `±${withUnit(tolerance.amount)}`;
     case 'ratio':
@@ -140,17 +140,27 @@ function required(valueOf: Map<string, CaseValue>, id: string): CaseValue {
 function difference(model: number, published: number): string {
   const delta = model - published;
   if (delta === 0) return '0';
-  const signed = `${delta > 0 ? '+' : '−'}${formatNumber(Math.abs(delta))}`;
-  return published === 0 || !Number.isFinite(model) ? signed : `${signed} (${formatNumber(model / published)}×)`;
+  const signed = `${delta > 0 ? '+' : '−'}${formatModel(Math.abs(delta))}`;
+  return published === 0 || !Number.isFinite(model) ? signed : `${signed} (${formatModel(model / published, 3)}×)`;
 }
 
-/** `digits` significant figures (whole numbers from 1,000 up), thousands grouped: readable, and the same bytes every time. */
-export function formatNumber(value: number, digits = 4): string {
+/**
+ * `digits` significant figures (whole numbers from 1,000 up), thousands grouped: readable, and
+ * the same bytes every time. A model value keeps its trailing zeros (1.000 is not 1); a published
+ * value or a tolerance is written as given (`trim`).
+ */
+export function formatNumber(value: number, digits = 4, trim = true): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   const sign = value < 0 ? '−' : '';
   const magnitude = Math.abs(value);
   if (magnitude >= 1000 || Number.isInteger(magnitude)) return sign + groupThousands(Math.round(magnitude));
-  return sign + String(Number(magnitude.toPrecision(digits)));
+  const text = magnitude.toPrecision(digits);
+  return sign + (trim ? String(Number(text)) : text);
+}
+
+/** A measured number: its significant figures, trailing zeros kept. */
+function formatModel(value: number, digits = 4): string {
+  return formatNumber(value, digits, false);
 }
 
 function groupThousands(value: number): string {
