@@ -36,7 +36,7 @@ const ORDER_STATISTICS =
   'The chart\'s percentiles mix only 10 positions in KUBE-SERVICES, one per client; the median of 10 uniform positions has a 90 % range of 0.27–0.73 of the chain, so the walk\'s part of a published percentile can be 0.55–1.45 × its long-run value, and the chart\'s rows are not linear in the Service count (its p50 grows 15 µs from 5k to 10k and 210 µs from 10k to 30k). The model spreads calls over every position, as a cluster with many clients does (docs/calibration.md, iptables: cost per rule).';
 
 const IPVS_TAIL =
-  'The model slows every mode\'s lookups by the packet\'s round trip over its median (`proxy.lookupJitter: roundTrip`, fitted to iptables\' rule walk), so IPVS\'s fixed 8 µs per connection is stretched in the tail as well; the chart says IPVS\'s per-connection work does not slow with the packet as a rule walk does. The model keeps one jitter rule for every mode.';
+  'The model slows every mode\'s lookups by the packet\'s round trip over its median (`proxy.lookupJitter: roundTrip`, fitted to iptables\' rule walk), so IPVS\'s fixed 8 µs per connection is stretched in the tail as well; the chart suggests IPVS\'s per-connection work does not slow with the packet as a rule walk does. The model keeps one jitter rule for every mode.';
 
 /** Why each case the model does not match is off (ids as below). */
 const DISAGREEMENTS: Readonly<Record<string, string>> = {
