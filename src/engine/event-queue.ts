@@ -18,8 +18,8 @@ export interface ScheduledEvent<T = unknown> {
 }
 
 /**
- * The future event set, kept behind this small interface so a faster queue can replace
- * heap-js later without touching the simulation (issue 2: only if bench/ shows the need).
+ * The future event set, kept behind this small interface so a queue can be replaced without
+ * touching the simulation: heap-js's until issue 14, now TypedHeapEventQueue (bench/README.md).
  */
 export interface EventQueue {
   add(event: ScheduledEvent<any>): void;
