@@ -39,6 +39,13 @@ export class NodeProxySyncs {
   /** Per node, for the sync running: the Services it leaves programmed. */
   private readonly syncServices: Float64Array;
   private syncsSinceForget = 0;
+  /**
+   * The diff of each (from, to) pair of changes some node synced, by `diffKey`: nodes sync
+   * the same pairs (a change reaches thousands of nodes, which sync it from the same version),
+   * and the diff depends on the pair alone, so it is computed once per pair instead of once per
+   * node. Cleared whenever old versions are forgotten, so it holds pairs of recent changes only.
+   */
+  private readonly diffs = new Map<number, SyncDiff>();
   private measuring = false;
   readonly syncDurations = new QuantileSketch();
   readonly programmingLatencies = new QuantileSketch();
@@ -115,6 +122,7 @@ export class NodeProxySyncs {
     // Forgetting costs O(nodes); once per `nodes` syncs keeps it O(1) a sync.
     if (++this.syncsSinceForget >= this.runners.length) {
       this.syncsSinceForget = 0;
+      this.diffs.clear();
       this.slices.forgetBefore(this.options.oldestInUse?.() ?? this.views.oldestProgrammed());
     }
   }
@@ -124,9 +132,31 @@ export class NodeProxySyncs {
    * programmed: the Services changed in between (created and deleted ones too), each diffed once.
    */
   private workload(from: number, to: number, services: number): SyncWorkload {
+    const diff = from < to ? this.diffOf(from, to) : NO_CHANGE;
+    return {
+      services: diff.servicesAfter ?? services,
+      endpoints: this.options.totalEndpoints(),
+      changedServices: diff.changedServices,
+      changedServiceEndpoints: diff.changedServiceEndpoints,
+      endpointOperations: diff.endpointOperations,
+      removedEndpoints: diff.removedEndpoints,
+      full: false,
+    };
+  }
+
+  /** The diff from change `from` to `to` (from < to), computed once per pair while recent. */
+  private diffOf(from: number, to: number): SyncDiff {
+    const key = diffKey(from, to);
+    if (key === undefined) return this.computeDiff(from, to);
+    let diff = this.diffs.get(key);
+    if (diff === undefined) this.diffs.set(key, (diff = this.computeDiff(from, to)));
+    return diff;
+  }
+
+  private computeDiff(from: number, to: number): SyncDiff {
     const before = new Map<number, ServiceEndpoints | undefined>();
     const after = new Map<number, ServiceEndpoints>();
-    let servicesAfter = services;
+    let servicesAfter: number | undefined;
     for (const version of this.slices.versionsBetween(from, to)) {
       if (!before.has(version.service)) before.set(version.service, visibleAt(version.previous, from));
       after.set(version.service, version);
@@ -147,16 +177,25 @@ export class NodeProxySyncs {
       removedEndpoints += removed;
       endpointOperations += added + removed;
     }
-    return {
-      services: servicesAfter,
-      endpoints: this.options.totalEndpoints(),
-      changedServices: after.size,
-      changedServiceEndpoints,
-      endpointOperations,
-      removedEndpoints,
-      full: false,
-    };
+    return { servicesAfter, changedServices: after.size, changedServiceEndpoints, endpointOperations, removedEndpoints };
   }
+}
+
+/** The part of a SyncWorkload that depends only on the changes synced. */
+interface SyncDiff {
+  /** Services once the last change is in (undefined: no change, the node's count stays). */
+  readonly servicesAfter: number | undefined;
+  readonly changedServices: number;
+  readonly changedServiceEndpoints: number;
+  readonly endpointOperations: number;
+  readonly removedEndpoints: number;
+}
+
+const NO_CHANGE: SyncDiff = { servicesAfter: undefined, changedServices: 0, changedServiceEndpoints: 0, endpointOperations: 0, removedEndpoints: 0 };
+
+/** One number for the pair (from, to), or undefined past 2^26 changes (then the diff is not kept). */
+function diffKey(from: number, to: number): number | undefined {
+  return to < 2 ** 26 ? from * 2 ** 26 + to : undefined;
 }
 
 /**

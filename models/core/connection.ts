@@ -87,7 +87,10 @@ export interface Connection {
   /** Neighbours among its client pod's idle connections, oldest first (MaxIdleConns). */
   olderOfClient: Connection | undefined;
   newerOfClient: Connection | undefined;
-  /** HTTP/2: neighbours among its pool's established connections, oldest first (the order Go's ClientConnPool tries them). */
+  /**
+   * Neighbours in its pool: HTTP/2, among the pool's established connections, oldest first (the
+   * order Go's ClientConnPool tries them); HTTP/1.1, among the pool's idle ones (ConnectionPools).
+   */
   olderInPool: Connection | undefined;
   newerInPool: Connection | undefined;
 }

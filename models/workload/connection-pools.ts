@@ -1,8 +1,9 @@
 import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 import { newConnection, resetConnection, type Connection } from '../core/connection.js';
 import type { Request } from '../core/request.js';
-import { AgeList } from './age-list.js';
+import { ClientAgeLists } from './age-list.js';
 import { IdleExpiry } from './idle-expiry.js';
+import { PoolTable } from './pool-table.js';
 import { WaitingRequests } from './waiting-requests.js';
 
 export interface PoolLimits {
@@ -28,13 +29,17 @@ export interface PoolLimits {
  * - an idle connection closes after `idleTimeout`: the run's idle connections are kept oldest
  *   first and one timer waits for the oldest one's expiry.
  * Memory is O(open connections + waiting requests + client pods): a pool's state disappears
- * when empty; a client pod's list of idle connections is kept once made (one small object).
+ * when empty; a client pod's idle list is two references and a count in arrays indexed by client pod.
  */
 export class ConnectionPools {
   /** One request per connection at a time (HTTP/1.1); see MultiplexedPools for HTTP/2. */
   readonly multiplexed = false;
-  private readonly idleByPool = new Map<number, Connection[]>();
-  private readonly idleByClient = new Map<number, AgeList>();
+  /**
+   * Each pool's newest idle connection and how many it has idle; the pool's others are linked
+   * through `olderInPool` and `newerInPool` (HTTP/2's pool links, free on HTTP/1.1).
+   */
+  private readonly idleByPool = new PoolTable<Connection>();
+  private readonly idleByClient = new ClientAgeLists();
   private readonly idle: IdleExpiry;
   readonly waiting = new WaitingRequests();
   private openCount = 0;
@@ -56,12 +61,11 @@ export class ConnectionPools {
 
   /** Takes the pool's most recently used idle connection, or returns undefined. */
   takeIdle(poolKey: number): Connection | undefined {
-    const idle = this.idleByPool.get(poolKey);
-    if (idle === undefined) return undefined;
-    const connection = idle.pop() as Connection;
-    if (idle.length === 0) this.idleByPool.delete(poolKey);
+    const connection = this.idleByPool.get(poolKey);
+    if (connection === undefined) return undefined;
+    this.removeFromPool(connection);
     this.idle.remove(connection);
-    (this.idleByClient.get(connection.client) as AgeList).remove(connection);
+    this.idleByClient.remove(connection);
     connection.state = 'busy';
     return connection;
   }
@@ -128,16 +132,25 @@ export class ConnectionPools {
   }
 
   private keepIdle(connection: Connection): void {
-    let idle = this.idleByPool.get(connection.poolKey);
-    if ((idle?.length ?? 0) >= this.limits.maxIdlePerService) return this.close(connection);
-    if (idle === undefined) this.idleByPool.set(connection.poolKey, (idle = []));
-    idle.push(connection);
+    const pools = this.idleByPool;
+    const slot = pools.find(connection.poolKey);
+    const idleInPool = slot < 0 ? 0 : pools.numberAt(slot);
+    if (idleInPool >= this.limits.maxIdlePerService) return this.close(connection);
+    connection.olderInPool = undefined;
+    connection.newerInPool = undefined;
+    if (slot < 0) {
+      pools.add(connection.poolKey, connection, 1);
+    } else {
+      const newest = pools.valueAt(slot);
+      connection.olderInPool = newest;
+      newest.newerInPool = connection;
+      pools.setAt(slot, connection, idleInPool + 1);
+    }
     connection.state = 'idle';
-    const ofClient = this.clientList(connection.client);
-    ofClient.append(connection);
+    this.idleByClient.append(connection);
     // The pod's longest-idle connection goes first, before this one joins the run's age list.
-    if (this.limits.maxIdleConnections > 0 && ofClient.length > this.limits.maxIdleConnections) {
-      this.evict(ofClient.oldest as Connection);
+    if (this.limits.maxIdleConnections > 0 && this.idleByClient.length(connection.client) > this.limits.maxIdleConnections) {
+      this.evict(this.idleByClient.oldest(connection.client) as Connection);
     }
     this.idle.add(connection);
   }
@@ -151,19 +164,21 @@ export class ConnectionPools {
   /** Closes an idle connection that left the run's age list (its idle timeout, or MaxIdleConns). */
   private expire(connection: Connection): void {
     this.removeFromPool(connection);
-    (this.idleByClient.get(connection.client) as AgeList).remove(connection);
+    this.idleByClient.remove(connection);
     this.close(connection);
   }
 
-  private clientList(client: number): AgeList {
-    let list = this.idleByClient.get(client);
-    if (list === undefined) this.idleByClient.set(client, (list = new AgeList('client')));
-    return list;
-  }
-
+  /** Takes an idle connection out of its pool's list (taken for a request, or closed). */
   private removeFromPool(connection: Connection): void {
-    const idle = this.idleByPool.get(connection.poolKey) as Connection[];
-    idle.splice(idle.indexOf(connection), 1); // at most maxIdlePerService entries
-    if (idle.length === 0) this.idleByPool.delete(connection.poolKey);
+    const pools = this.idleByPool;
+    const slot = pools.find(connection.poolKey);
+    const left = pools.numberAt(slot) - 1;
+    const { olderInPool: older, newerInPool: newer } = connection;
+    if (older !== undefined) older.newerInPool = newer;
+    if (newer !== undefined) newer.olderInPool = older;
+    if (left === 0) pools.deleteAt(slot);
+    else pools.setAt(slot, newer === undefined ? (older as Connection) : pools.valueAt(slot), left);
+    connection.olderInPool = undefined;
+    connection.newerInPool = undefined;
   }
 }

@@ -9,7 +9,7 @@ import { AgeList } from './age-list.js';
  * one is always the next to expire, and one pending event replaces one per idle connection.
  */
 export class IdleExpiry {
-  private readonly byAge = new AgeList('run');
+  private readonly byAge = new AgeList();
   private readonly onTimer: () => void;
   private armed = false;
 

@@ -1,4 +1,5 @@
 import type { Request } from '../core/request.js';
+import { PoolTable } from './pool-table.js';
 
 /**
  * Requests waiting for a connection, per pool, first come first served: Go's Transport keeps
@@ -7,7 +8,8 @@ import type { Request } from '../core/request.js';
  * requests (the head's `previousWaiting` is the tail), so waiting allocates nothing.
  */
 export class WaitingRequests {
-  private readonly heads = new Map<number, Request>();
+  /** Each pool's longest-waiting request (a table, not a Map keyed by client × Service: issue 14). */
+  private readonly heads = new PoolTable<Request>();
 
   /** Adds `request` at the back of pool `poolKey`'s queue. */
   push(poolKey: number, request: Request): void {

@@ -7,4 +7,4 @@ export { Simulation, DEFAULT_PRIORITY, type EventHandler, type EventHandle } fro
 export { Station, type StationOptions } from './station.js';
 export { StationBank, type StationBankOptions, type StationBankReport } from './station-bank.js';
 export { erlangC, mg1MeanWait, mmcMeanWait } from './queueing-theory.js';
-export { HeapEventQueue, compareEvents, type EventQueue, type ScheduledEvent } from './event-queue.js';
+export { HeapEventQueue, TypedHeapEventQueue, compareEvents, type EventQueue, type ScheduledEvent } from './event-queue.js';

@@ -1,4 +1,4 @@
-import { HeapEventQueue, type EventQueue, type ScheduledEvent } from './event-queue.js';
+import { HeapEventQueue, TypedHeapEventQueue, type EventQueue, type ScheduledEvent } from './event-queue.js';
 import type { Nanoseconds } from './time.js';
 
 export type EventHandler<T> = (data: T) => void;
@@ -30,7 +30,7 @@ export class Simulation {
   /** Records of posted events that have run, ready for reuse: no allocation per event. */
   private readonly freeRecords: MutableEvent[] = [];
 
-  constructor(private readonly queue: EventQueue = new HeapEventQueue()) {}
+  constructor(private readonly queue: EventQueue = new TypedHeapEventQueue()) {}
 
   /** Current simulated time in integer nanoseconds. */
   get now(): Nanoseconds {
