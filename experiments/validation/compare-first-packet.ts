@@ -5,7 +5,7 @@
  * 5k, 10k and 30k Services, per mode. With first-packet-fit.yaml's summary it ranks the
  * (lookupJitter, ruleCost) points; with first-packet.yaml's it prints the residual table.
  *
- *   npx tsx experiments/validation/compare-first-packet.ts results/first-packet.summary.csv
+ *   npx tsx experiments/validation/compare-first-packet.ts results/first-packet/first-packet.summary.csv
  */
 import { readFileSync } from 'node:fs';
 
@@ -66,7 +66,7 @@ function residualTable(key: string, rows: readonly Row[]): string[] {
   return lines;
 }
 
-const file = process.argv[2] ?? 'results/first-packet.summary.csv';
+const file = process.argv[2] ?? 'results/first-packet/first-packet.summary.csv';
 const scored = [...groups(readSummary(file))].map(([key, rows]) => {
   const error = rows.reduce((sum, row) => sum + logError(modelPercentiles(row), CHART[modeOf(row)][Number(row['cluster.services'])]), 0);
   return { key, rows, error };

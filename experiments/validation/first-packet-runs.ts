@@ -1,7 +1,7 @@
 /**
  * The model's first-packet percentiles in the set-up of the Kubernetes blog's chart: the points
  * of first-packet.yaml (3 modes × 5k, 10k, 30k Services), run in-process. At the file's own
- * length (3 replications of 20 s) the means are those of results/first-packet.summary.csv.
+ * length (3 replications of 20 s) the means are those of results/first-packet/first-packet.summary.csv.
  */
 import { scenarioModel } from '../../models/index.js';
 import type { Nanoseconds } from '../../src/engine/index.js';

@@ -3,7 +3,7 @@
  * target Service among N − 1 idle ones, 16 wrk-like callers on one 2-core client node, a new
  * connection per request), at Service counts the file does not sweep (20k, 30k) as well as
  * those it does. At the file's length (3 replications, 3 s + 10 s) the points it sweeps give
- * the means of results/benchmark-replica.summary.csv.
+ * the means of results/benchmark-replica/benchmark-replica.summary.csv.
  */
 import { scenarioModel } from '../../models/index.js';
 import { scenarioValues } from '../../src/contract/scenario-values.js';

@@ -28,7 +28,7 @@ const FIRST_PACKET: Tolerance = {
   why: 'each published percentile comes from one test of 10 clients, each calling one Service, so from 10 positions in KUBE-SERVICES; the two-parameter fit to the 12 iptables figures leaves a root-mean-square log error of √(0.750/12) = 0.25, so the model is claimed to within a factor 1.25 per percentile',
 };
 
-/** The full run reproduces results/first-packet.summary.csv; the CI run is replication 0, 4 s measured. */
+/** The full run reproduces results/first-packet/first-packet.summary.csv; the CI run is replication 0, 4 s measured. */
 const FULL = once(() => firstPacketRuns({ replications: 3 }));
 const SCALED = once(() => firstPacketRuns({ replications: 1, duration: s(4) }));
 

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,11 @@ import { readRecordedSweep, replaySweep, type RecordedSweep } from '../testing/s
 // progress reports every 0.5 s at an even pace), and the ETA the tracker gives at 10, 25, 50
 // and 75 % of the sweep's wall time is set against the time really left then.
 const RESULTS = fileURLToPath(new URL('../../../results/', import.meta.url));
-const METAS = readdirSync(RESULTS).filter((name) => name.endsWith('.meta.json')).sort();
+// Each shipped experiment's results sit in their report folder, results/<name>/<name>.meta.json.
+const METAS = readdirSync(RESULTS, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(RESULTS, entry.name, `${entry.name}.meta.json`)))
+  .map((entry) => `${entry.name}.meta.json`)
+  .sort();
 const CHECKPOINTS = [0.1, 0.25, 0.5, 0.75];
 const TOLERANCE = 0.3;
 
@@ -36,7 +40,7 @@ describe('the ETA replayed on the shipped experiments’ recorded run times', ()
   // its per-point times are taken from replication 0 alone (so replications' spread is real
   // error), on a machine 0.6× or 1.5× as fast as now, which the estimator must learn as it goes.
   it.each(METAS)('with an earlier run’s meta, %s: within ±30 % of the time left at 10, 25, 50 and 75 %', (name) => {
-    const sweep = readRecordedSweep(join(RESULTS, name));
+    const sweep = readRecordedSweep(join(RESULTS, name.replace(/\.meta\.json$/, ''), name));
     for (const speed of [0.6, 1.5]) {
       expect(misses(`${name} (prior ×${speed})`, replaySweep(sweep, sweep.workers, CHECKPOINTS, earlierRunPrior(sweep, speed)))).toEqual([]);
     }
@@ -45,7 +49,7 @@ describe('the ETA replayed on the shipped experiments’ recorded run times', ()
   // A machine whose load lifts halfway: every run of the first half took 3× the recorded time,
   // of the second half 1.5×. The speed is judged on the last runs, so by 90 % (a few runs after the change) the ETA has followed.
   it.each(METAS)('with an earlier run’s meta, %s: follows a load that lifts halfway, within ±30 % at 90 %', (name) => {
-    const recorded = readRecordedSweep(join(RESULTS, name));
+    const recorded = readRecordedSweep(join(RESULTS, name.replace(/\.meta\.json$/, ''), name));
     const half = recorded.runs.length / 2;
     const runs = recorded.runs.map((entry, i) => ({ ...entry, runSeconds: entry.runSeconds * (i < half ? 3 : 1.5) }));
     const [late] = replaySweep({ ...recorded, runs }, recorded.workers, [0.9], earlierRunPrior(recorded, 1));
@@ -56,14 +60,14 @@ describe('the ETA replayed on the shipped experiments’ recorded run times', ()
   // their simulated-time pace, and the points seen carry the estimate. That holds where cost
   // does not trend with point order: these, on their own workers and on 2 and 4.
   it.each(['quickstart', 'churn-rollout', 'service-classes', 'first-packet-fit'])('with no meta, %s: within ±30 % at every checkpoint', (experiment) => {
-    const sweep = readRecordedSweep(join(RESULTS, `${experiment}.meta.json`));
+    const sweep = readRecordedSweep(join(RESULTS, experiment, `${experiment}.meta.json`));
     for (const workers of new Set([sweep.workers, 2, 4])) {
       expect(misses(`${experiment} on ${workers}`, replaySweep(sweep, workers, CHECKPOINTS))).toEqual([]);
     }
   });
 
   it('with no meta, churn-rollout (24 runs of 70 s on 2 workers) has an ETA in its first seconds, not after the first run', () => {
-    const sweep = readRecordedSweep(join(RESULTS, 'churn-rollout.meta.json'));
+    const sweep = readRecordedSweep(join(RESULTS, 'churn-rollout', 'churn-rollout.meta.json'));
     const [early] = replaySweep(sweep, 2, [0.002]);
     expect(early.at).toBeLessThan(2);
     expect(Math.abs(early.error!)).toBeLessThan(TOLERANCE);
@@ -72,7 +76,7 @@ describe('the ETA replayed on the shipped experiments’ recorded run times', ()
   // The limit, and proof the check bites: benchmark-replica's first 15 points take 3–12 s a run
   // and the other 15 about 0.2 s; with no meta nothing foretells the drop, so the ETA is far too long.
   it('with no meta, benchmark-replica is far off: the cheap points at the end cannot be foreseen', () => {
-    const sweep = readRecordedSweep(join(RESULTS, 'benchmark-replica.meta.json'));
+    const sweep = readRecordedSweep(join(RESULTS, 'benchmark-replica', 'benchmark-replica.meta.json'));
     const checks = replaySweep(sweep, sweep.workers, CHECKPOINTS);
     expect(checks.every((check) => check.error !== undefined && check.error > 0.9)).toBe(true);
   });
