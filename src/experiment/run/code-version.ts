@@ -26,11 +26,13 @@ export function packageRoot(from = dirname(fileURLToPath(import.meta.url))): str
 
 export function readCodeVersion(root = packageRoot()): CodeVersion {
   const version = String(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
-  const gitCommit = ownGitCommit(root);
+  const workTreeCommit = ownGitCommit(root);
+  // A commit recorded at build time (a container image) has no work tree to be dirty in.
+  const gitCommit = workTreeCommit ?? buildCommit(root);
   // A status git cannot give (null) counts as dirty: a clean claim must be earned.
   // Output under results/ is not code: a rerun that rewrites committed results is not dirty.
   const status =
-    gitCommit === null
+    workTreeCommit === null
       ? ''
       : git(root, ['--no-optional-locks', 'status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)results']);
   const dirty = status !== '';
@@ -46,6 +48,21 @@ function ownGitCommit(root: string): string | null {
   const top = git(root, ['rev-parse', '--show-toplevel']);
   if (top === null || realpathSync(top) !== realpathSync(root)) return null;
   return git(root, ['rev-parse', 'HEAD']);
+}
+
+/** A build without .git (experiments/k8s/Dockerfile) writes the commit it was built from here. */
+export const BUILD_COMMIT_FILE = 'build-commit';
+
+/**
+ * The commit in `<root>/build-commit`, so that resume and merge can tell two images of the same
+ * package version apart; null when the file is missing or does not hold a hex commit id
+ * (`unknown` when the image was built without --build-arg GIT_COMMIT).
+ */
+function buildCommit(root: string): string | null {
+  const path = join(root, BUILD_COMMIT_FILE);
+  if (!existsSync(path)) return null;
+  const text = readFileSync(path, 'utf8').trim().toLowerCase();
+  return /^[0-9a-f]{7,40}$/.test(text) ? text : null;
 }
 
 /** Output of a read-only git command, trimmed; null when git is missing or fails. */
