@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { syncFolders, writeDurably } from '../experiment/output/durable-files.js';
 import { InputError } from '../input-error.js';
+import { writeFailureReason } from '../experiment/output/write-failure-reason.js';
 
 /** A file `plot` or `report` writes, with what marks it as eastwest's (the start of its text). */
 export interface GeneratedFile {
@@ -53,16 +54,7 @@ export function writeGeneratedFiles(files: readonly GeneratedFile[]): void {
       syncFolders([file.path]);
     } catch (error) {
       rmSync(temporary, { force: true });
-      throw new InputError(`Cannot write \`${file.name}\`: ${reasonOf(error)}`);
+      throw new InputError(`Cannot write \`${file.name}\`: ${writeFailureReason(error)}`);
     }
   }
-}
-
-function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a part of the path is a file, not a folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EROFS') return 'read-only file system';
-  if (code === 'ENOSPC') return 'no space left on the device';
-  return code ?? (error instanceof Error ? error.message : String(error));
 }

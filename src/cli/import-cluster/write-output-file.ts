@@ -2,6 +2,7 @@ import { linkSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { syncFolders, writeDurably } from '../../experiment/output/durable-files.js';
 import { InputError } from '../../input-error.js';
+import { writeFailureReason } from '../../experiment/output/write-failure-reason.js';
 
 export interface OutputFileOptions {
   /** The output as typed, for messages. */
@@ -30,7 +31,7 @@ export function writeOutputFile(path: string, content: string, options: OutputFi
     syncFolders([path]);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw cannotWrite(options.name, reasonOf(error));
+    throw cannotWrite(options.name, writeFailureReason(error));
   } finally {
     rmSync(temporary, { force: true });
   }
@@ -64,13 +65,4 @@ function exists(name: string): InputError {
 
 function cannotWrite(name: string, reason: string): InputError {
   return new InputError(`Cannot write the output \`${name}\`: ${reason}`);
-}
-
-function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a part of the path is a file, not a folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EROFS') return 'read-only file system';
-  if (code === 'ENOSPC') return 'no space left on the device';
-  return code ?? (error instanceof Error ? error.message : String(error));
 }

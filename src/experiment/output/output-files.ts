@@ -6,6 +6,7 @@ import { lockPath } from './output-lock.js';
 import { commitPath } from './output-set.js';
 import { RUN_TABLE_NAMES, type RunTableName } from '../run/experiment-runs.js';
 import { ALL_RUNS, selectionInfix, type RunSelection } from '../run/run-selection.js';
+import { writeFailureReason } from './write-failure-reason.js';
 
 /** The files one experiment writes; all sit beside the CSV (docs/design.md, Contracts). */
 export interface OutputPaths {
@@ -57,7 +58,7 @@ export function checkWritable(paths: OutputPaths): void {
     writeFileSync(probe, '');
     rmSync(probe, { force: true });
   } catch (error) {
-    throw new InputError(`Cannot write the output \`${paths.csv}\`: ${reason(error)}`);
+    throw new InputError(`Cannot write the output \`${paths.csv}\`: ${writeFailureReason(error)}`);
   }
 }
 
@@ -66,13 +67,5 @@ function rejectFolder(path: string): void {
   if (stats?.isDirectory()) throw new Error(`\`${path}\` is a directory`);
 }
 
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  // mkdir -p says EEXIST when a folder on the way is a file.
-  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a part of the path is a file, not a folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EROFS') return 'read-only file system';
-  return error instanceof Error ? error.message : String(error);
-}
 
 export { writeFilesAtomically } from './output-set.js';
