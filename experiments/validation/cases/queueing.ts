@@ -9,6 +9,7 @@ import type { RequestProbe } from '../../../models/core/request-probe.js';
 import { scenarioValues } from '../../../src/contract/scenario-values.js';
 import { mg1MeanWait, mmcMeanWait, NS_PER_MS, s, us } from '../../../src/engine/index.js';
 import { engineQueueWait, measuredOf, scenarioMetric } from '../model-runs.js';
+import type { MmcOptions } from '../../../bench/mmc-model.js';
 import type { Tolerance, ValidationCase } from '../validation-case.js';
 
 const ENGINE_QUEUE: Tolerance = {
@@ -22,6 +23,18 @@ const ENGINE_QUEUE_CI: Tolerance = {
   why: 'the scaled-down run (4 × 2·10⁵ customers) has a 95 % interval of about ±3 %',
 };
 
+/**
+ * The tolerance and the two scales every engine-queue case shares: 10 seeds of 10⁶ customers
+ * in full, 4 of 2·10⁵ in CI.
+ */
+function engineQueueRuns(queue: Omit<MmcOptions, 'seed' | 'customers'>): Pick<ValidationCase, 'tolerance' | 'full' | 'ci'> {
+  return {
+    tolerance: ENGINE_QUEUE,
+    full: { scale: 'engine Station, 10 seeds × 10⁶ customers', compute: () => engineQueueWait({ ...queue, customers: 1_000_000 }, 10) },
+    ci: { scale: 'engine Station, 4 seeds × 2·10⁵ customers', tolerance: ENGINE_QUEUE_CI, compute: () => engineQueueWait({ ...queue, customers: 200_000 }, 4) },
+  };
+}
+
 /** M/M/1 at ρ = 0.8 (μ = 1/s): W_q = ρ/(μ − λ) = 4 s. */
 const mm1: ValidationCase = {
   id: 'queueing.mm1-wait',
@@ -31,9 +44,7 @@ const mm1: ValidationCase = {
   published: 0.8 / (1 - 0.8),
   source: 'kleinrock',
   use: 'independent',
-  tolerance: ENGINE_QUEUE,
-  full: { scale: 'engine Station, 10 seeds × 10⁶ customers', compute: () => engineQueueWait({ customers: 1_000_000, lambda: 0.8, mu: 1, servers: 1 }, 10) },
-  ci: { scale: 'engine Station, 4 seeds × 2·10⁵ customers', tolerance: ENGINE_QUEUE_CI, compute: () => engineQueueWait({ customers: 200_000, lambda: 0.8, mu: 1, servers: 1 }, 4) },
+  ...engineQueueRuns({ lambda: 0.8, mu: 1, servers: 1 }),
 };
 
 /** M/M/10 at a = 8 erlangs: W_q = C(10, 8)/(cμ − λ) with the table's C(10, 8) = 0.4092. */
@@ -45,9 +56,7 @@ const mmc: ValidationCase = {
   published: 0.4092 / (10 - 8),
   source: 'erlangTable',
   use: 'independent',
-  tolerance: ENGINE_QUEUE,
-  full: { scale: 'engine Station, 10 seeds × 10⁶ customers', compute: () => engineQueueWait({ customers: 1_000_000, lambda: 8, mu: 1, servers: 10 }, 10) },
-  ci: { scale: 'engine Station, 4 seeds × 2·10⁵ customers', tolerance: ENGINE_QUEUE_CI, compute: () => engineQueueWait({ customers: 200_000, lambda: 8, mu: 1, servers: 10 }, 4) },
+  ...engineQueueRuns({ lambda: 8, mu: 1, servers: 10 }),
 };
 
 /** M/D/1 at ρ = 0.8, d = 1 s: W_q = ρd/(2(1 − ρ)) = 2 s. */
@@ -59,9 +68,7 @@ const md1: ValidationCase = {
   published: mg1MeanWait(0.8, 1, 1),
   source: 'pollaczekKhinchine',
   use: 'independent',
-  tolerance: ENGINE_QUEUE,
-  full: { scale: 'engine Station, 10 seeds × 10⁶ customers', compute: () => engineQueueWait({ customers: 1_000_000, lambda: 0.8, mu: 1, servers: 1, service: 'deterministic' }, 10) },
-  ci: { scale: 'engine Station, 4 seeds × 2·10⁵ customers', tolerance: ENGINE_QUEUE_CI, compute: () => engineQueueWait({ customers: 200_000, lambda: 0.8, mu: 1, servers: 1, service: 'deterministic' }, 4) },
+  ...engineQueueRuns({ lambda: 0.8, mu: 1, servers: 1, service: 'deterministic' }),
 };
 
 /**
