@@ -1,6 +1,6 @@
 import { Simulation } from '../src/engine/simulation.js';
 import { Station } from '../src/engine/station.js';
-import { NS_PER_S, type Nanoseconds } from '../src/engine/time.js';
+import { NS_PER_S, roundHalfUp, type Nanoseconds } from '../src/engine/time.js';
 import { constantSampler, exponentialSampler, RandomStreams, type Sampler } from '../src/random/index.js';
 
 export interface MmcOptions {
@@ -48,10 +48,10 @@ export function simulateMmc(options: MmcOptions): MmcResult {
   });
   let arrived = 0;
   const arrive = (): void => {
-    station.submit(sim.now, Math.round(serviceTimes.sample()));
-    if (++arrived < options.customers) sim.post(Math.round(gaps.sample()), arrive);
+    station.submit(sim.now, roundHalfUp(serviceTimes.sample()));
+    if (++arrived < options.customers) sim.post(roundHalfUp(gaps.sample()), arrive);
   };
-  sim.post(Math.round(gaps.sample()), arrive);
+  sim.post(roundHalfUp(gaps.sample()), arrive);
   sim.run();
   return {
     customers: arrived,

@@ -1,5 +1,5 @@
 import { HeapEventQueue, TypedHeapEventQueue, type EventQueue, type ScheduledEvent } from './event-queue.js';
-import type { Nanoseconds } from './time.js';
+import { roundHalfUp, type Nanoseconds } from './time.js';
 
 export type EventHandler<T> = (data: T) => void;
 export type EventHandle = ScheduledEvent<any>;
@@ -141,7 +141,7 @@ export class Simulation {
     if (!(delay >= 0) || !Number.isFinite(delay)) {
       throw new RangeError(`Expected a delay >= 0 ns and finite, got ${delay}`);
     }
-    return this.clock + Math.round(delay);
+    return this.clock + roundHalfUp(delay);
   }
 
   private checkedTime(time: Nanoseconds): Nanoseconds {
