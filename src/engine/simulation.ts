@@ -149,7 +149,7 @@ export class Simulation {
     if (time < this.clock) {
       throw new RangeError(`Cannot schedule in the past: time ${time} ns is before now (${this.clock} ns)`);
     }
-    return Math.round(time);
+    return roundHalfUp(time);
   }
 
   private enqueue<T>(time: Nanoseconds, handler: EventHandler<T>, data: T, priority: number, recyclable: boolean): EventHandle {
