@@ -20,9 +20,9 @@ const TWO_POW_52 = 2 ** 52;
 
 /**
  * `Math.round(x)`, the same double for every x, in additions only. Why: on this project's
- * machine (V8 11, AMD EPYC) `Math.round` of a value just returned by `Math.log1p` — every
- * exponential draw — cost ~13 ns (the rounding instruction waits on the C call's result
- * register), against ~5 ns here (bench/README.md, Issue 14). For 0 < x < 2^52, adding and
+ * machine (Node 20's V8, AMD EPYC) an exponential draw, `-mean * Math.log1p(-u)`, costs
+ * 19–23 ns, 45–48 ns rounded by `Math.round` and 30–31 ns rounded here (bench/README.md,
+ * Issue 14; measured, the cause inside V8 not established). For 0 < x < 2^52, adding and
  * taking away 2^52 rounds x to the nearest integer with ties to even; a tie that went down is
  * moved up, which is Math.round's rule. Any other x (0, -0, negative, ≥ 2^52, NaN, ±∞) goes
  * to Math.round itself. Property-tested against Math.round (time.test.ts).
