@@ -1,4 +1,4 @@
-import { roundHalfUp, StationBank, type Nanoseconds, type Simulation, type StationBankReport } from '../../src/engine/index.js';
+import { StationBank, type Nanoseconds, type Simulation, type StationBankReport } from '../../src/engine/index.js';
 import { mix32, type RandomStreams, type Sampler } from '../../src/random/index.js';
 import type { UtilizationSource } from '../core/model-definition.js';
 import { DnsCache } from './dns-cache.js';
@@ -126,7 +126,7 @@ export class CoreDns implements UtilizationSource {
     const latency = this.options.upstreamLatency.sample();
     const timedOut = latency > this.options.upstreamTimeout;
     query.response = timedOut ? 'servfail' : query.truth;
-    this.sim.post(timedOut ? this.options.upstreamTimeout : roundHalfUp(latency), this.afterDirectUpstream, query);
+    this.sim.post(timedOut ? this.options.upstreamTimeout : Math.round(latency), this.afterDirectUpstream, query);
   }
 
   startWindow(): void {
@@ -178,13 +178,13 @@ export class CoreDns implements UtilizationSource {
 
   /** Its CPU is done: the rest of its handling, or the wait for the upstream, before the answer leaves. */
   private served(query: DnsQuery): void {
-    const handling = roundHalfUp(this.options.handlingDelay.sample());
+    const handling = Math.round(this.options.handlingDelay.sample());
     if (!query.forwarding) return this.sim.post(handling, this.afterHandling, query);
     const latency = this.options.upstreamLatency.sample();
     const timedOut = latency > this.options.upstreamTimeout;
     query.response = timedOut ? 'servfail' : query.truth;
     query.stage = 'upstream';
-    this.sim.post(handling + (timedOut ? this.options.upstreamTimeout : roundHalfUp(latency)), this.afterUpstream, query);
+    this.sim.post(handling + (timedOut ? this.options.upstreamTimeout : Math.round(latency)), this.afterUpstream, query);
   }
 
   private handled(query: DnsQuery): void {

@@ -1,4 +1,4 @@
-import { roundHalfUp, type Nanoseconds, type Simulation } from '../../src/engine/index.js';
+import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 import { mix32, uniformIndex, type RandomStream } from '../../src/random/index.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { ProgrammedViews } from '../cluster/programmed-views.js';
@@ -89,7 +89,7 @@ export class DnsResolver implements NameResolver {
     if (query.replica < 0) return this.returnToNodeLocal(query);
     query.stage = 'fromReplica';
     const node = query.lookup.clientNode;
-    this.parts.sim.post(roundHalfUp(this.parts.network.roundTrip(node, this.parts.coreDns.nodeOf(query.replica)) / 2), this.backAtNodeLocal, query);
+    this.parts.sim.post(Math.round(this.parts.network.roundTrip(node, this.parts.coreDns.nodeOf(query.replica)) / 2), this.backAtNodeLocal, query);
   }
 
   resolve(connection: Connection, resolved: ResolvedHandler, failed: ResolveFailedHandler): void {
@@ -131,11 +131,11 @@ export class DnsResolver implements NameResolver {
     if (!query.viaNodeLocal && lookup.flow === undefined && query.attempt > 0) this.openFlow(lookup);
     const flow = lookup.flow;
     if (query.viaNodeLocal) {
-      query.oneWay = roundHalfUp(network.roundTrip(lookup.clientNode, lookup.clientNode) / 2);
+      query.oneWay = Math.round(network.roundTrip(lookup.clientNode, lookup.clientNode) / 2);
     } else if (flow !== undefined) {
       // The first packet on a new flow pays the data plane's lookup: the A's, or the AAAA's on the new socket of single-request-reopen.
       const fresh = lookup.flowFresh && query.attempt === 0 && (query.qtype === 0 || this.parts.timing.reopen);
-      query.oneWay = roundHalfUp((fresh ? flow.firstPacketNs : network.roundTrip(lookup.clientNode, flow.endpointNode)) / 2);
+      query.oneWay = Math.round((fresh ? flow.firstPacketNs : network.roundTrip(lookup.clientNode, flow.endpointNode)) / 2);
     }
     const lost = lostInRace || (!query.viaNodeLocal && flow === undefined) || this.packetLost();
     if (lost) return sim.post(this.retryInterval, this.timedOut, query);
@@ -157,7 +157,7 @@ export class DnsResolver implements NameResolver {
     if (query.upstream) return this.forwardUpstreamFromNode(query, nodeLocal);
     query.replica = nodeLocal.replicaOf(node);
     query.stage = 'toReplica';
-    const delay = roundHalfUp(this.parts.network.roundTrip(node, this.parts.coreDns.nodeOf(query.replica)) / 2);
+    const delay = Math.round(this.parts.network.roundTrip(node, this.parts.coreDns.nodeOf(query.replica)) / 2);
     this.parts.sim.post(delay, this.atReplica, query);
   }
 

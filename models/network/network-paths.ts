@@ -1,4 +1,4 @@
-import { roundHalfUp, type Nanoseconds } from '../../src/engine/index.js';
+import type { Nanoseconds } from '../../src/engine/index.js';
 import type { Sampler } from '../../src/random/index.js';
 
 /** The "node" of a host outside the cluster (an external name's server). */
@@ -31,7 +31,7 @@ export class NetworkPaths {
 
   /** One round trip between a pod on `fromNode` and one on `toNode` (or OUTSIDE_CLUSTER), without proxy lookups. */
   roundTrip(fromNode: number, toNode: number): Nanoseconds {
-    return roundHalfUp(this.path(fromNode, toNode).sampler.sample());
+    return Math.round(this.path(fromNode, toNode).sampler.sample());
   }
 
   /** The typical (median) round trip of that path: a draw over it says how slow that packet was. */

@@ -1,4 +1,4 @@
-import { roundHalfUp, type Simulation } from '../../src/engine/index.js';
+import type { Simulation } from '../../src/engine/index.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { ProgrammedViews } from '../cluster/programmed-views.js';
 import { OUTSIDE_CLUSTER, type NetworkPaths } from '../network/network-paths.js';
@@ -143,8 +143,8 @@ export class ProxyDataPlane implements DataPlane {
     const roundTrip = drawn >= 0 ? drawn : paths.roundTrip(clientNode, endpointNode);
     const median = paths.medianRoundTrip(clientNode, endpointNode);
     const slowdown = this.lookupsFollowRoundTrip && median > 0 ? roundTrip / median : 1;
-    connection.lookupNs = roundHalfUp((cost.clientNodeNs + cost.serverNodeNs) * slowdown);
-    connection.serverLookupNs = Math.min(connection.lookupNs, roundHalfUp(cost.serverNodeNs * slowdown));
+    connection.lookupNs = Math.round((cost.clientNodeNs + cost.serverNodeNs) * slowdown);
+    connection.serverLookupNs = Math.min(connection.lookupNs, Math.round(cost.serverNodeNs * slowdown));
     connection.firstPacketNs = roundTrip + connection.lookupNs;
     if (!connection.measured) return;
     // A kube-dns flow's lookups are CPU too, but not one of the request connections the

@@ -1,4 +1,4 @@
-import { roundHalfUp, ms, type Nanoseconds, type Simulation } from '../../src/engine/index.js';
+import { ms, type Nanoseconds, type Simulation } from '../../src/engine/index.js';
 import type { Sampler } from '../../src/random/index.js';
 
 /**
@@ -64,7 +64,7 @@ export class ClosedLoopCallers {
   }
 
   private callAfter(caller: number, delay: number): void {
-    const at = this.sim.now + roundHalfUp(delay);
+    const at = this.sim.now + Math.round(delay);
     if (at < this.options.until) this.sim.postAt(at, this.fire, caller);
   }
 }

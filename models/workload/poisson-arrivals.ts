@@ -1,4 +1,4 @@
-import { roundHalfUp, type Nanoseconds, type Simulation } from '../../src/engine/index.js';
+import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 import type { Sampler } from '../../src/random/index.js';
 
 /**
@@ -28,7 +28,7 @@ export class PoissonArrivals {
   }
 
   private scheduleNext(): void {
-    const at = this.sim.now + roundHalfUp(this.gap.sample());
+    const at = this.sim.now + Math.round(this.gap.sample());
     if (at <= this.until) this.sim.postAt(at, this.next);
     else this.sim.postAt(this.until, this.ended);
   }

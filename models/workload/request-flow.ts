@@ -1,4 +1,4 @@
-import { roundHalfUp, type Nanoseconds, type Simulation } from '../../src/engine/index.js';
+import type { Nanoseconds, Simulation } from '../../src/engine/index.js';
 import type { Sampler } from '../../src/random/index.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { NodeCpu } from '../cluster/node-cpu.js';
@@ -264,14 +264,14 @@ export class RequestFlow {
     connection.state = 'busy';
     connection.requestsCarried++;
     connection.streams++;
-    request.oneWayDelay = roundHalfUp(roundTripOf(request, connection) / 2);
+    request.oneWayDelay = Math.round(roundTripOf(request, connection) / 2);
     this.parts.sim.post(request.oneWayDelay, this.atPod, request);
   }
 
   /** The request's own draws, in start order (see Request.serviceTime). */
   private drawAhead(request: Request): void {
     const paths = this.requestPaths;
-    request.serviceTime = roundHalfUp(this.parts.samplers.serviceTime.sample(request.service));
+    request.serviceTime = Math.round(this.parts.samplers.serviceTime.sample(request.service));
     request.sameNodeRtt = paths.roundTrip(0, 0);
     request.crossNodeRtt = paths.roundTrip(0, 1);
     request.externalRtt = paths.roundTrip(0, OUTSIDE_CLUSTER);
