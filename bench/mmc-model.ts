@@ -28,7 +28,8 @@ export interface MmcResult {
 /**
  * An M/M/c (or M/D/c) queue built from the engine's own Station and named random streams:
  * the same code path the models use, no private fast path (docs/design.md, Contracts, speed program).
- * A job is its arrival time, so nothing is allocated per customer beyond the engine's event.
+ * A job is its arrival time. V8 boxes that number (it is past 2^31 ns), but reused job records
+ * instead ran no faster (bench/README.md, Issue 14), so the job stays a number.
  */
 export function simulateMmc(options: MmcOptions): MmcResult {
   const sim = new Simulation();
